@@ -1,0 +1,291 @@
+"""Articles and their ordered parts, as described in ANATOMY.md."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .sanitizer import clean_body
+from .text import german_slugify, join_as_sentence
+
+MAX_TEASER_BULLETS = 5
+SLUG_MAX_LENGTH = 120
+
+
+class Section(models.Model):
+    name = models.CharField(_("Name"), max_length=80, unique=True)
+    slug = models.SlugField(_("Slug"), max_length=80, unique=True)
+    position = models.PositiveIntegerField(_("Order"), default=0)
+
+    class Meta:
+        verbose_name = _("Section")
+        verbose_name_plural = _("Sections")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self):
+        """Articles readers may see: published, and their publication time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_teasers(self):
+        """What a list of teasers shows, in a fixed number of queries."""
+        return self.select_related("section", "hero_image")
+
+    def for_page(self):
+        """Everything an article page shows, in a fixed number of queries."""
+        public_targets = CrossLink.objects.filter(
+            target__in=Article.objects.public()
+        ).select_related("target__section")
+        return self.select_related("section", "hero_image").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "bullets",
+            Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
+            "tags",
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    kicker = models.CharField(
+        _("Kicker"),
+        max_length=80,
+        blank=True,
+        help_text=_("A short label before the headline, e.g. “Stadtrat Leipzig”."),
+    )
+    headline = models.CharField(_("Headline"), max_length=200)
+    slug = models.SlugField(
+        _("Slug"),
+        max_length=SLUG_MAX_LENGTH,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the address. Leave empty to make it from the headline."),
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("Section"), on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = TaggableManager(
+        verbose_name=_("Tags"),
+        blank=True,
+        help_text=_("Separated by commas, e.g. “Ukraine war, North Korea”."),
+    )
+    hero_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("Hero image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    hero_caption = models.TextField(
+        _("Caption in this article"),
+        blank=True,
+        help_text=_("Leave empty to use the caption from the image library."),
+    )
+    lead = models.TextField(
+        _("Lead"), help_text=_("The opening paragraph, plain text. Also the teaser text.")
+    )
+    body = models.TextField(
+        _("Body"),
+        blank=True,
+        help_text=_(
+            "Paragraphs, subheadings (h2/h3), lists, quotes, links, bold and italic. "
+            "Everything else is removed on save."
+        ),
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("Publication"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("First publication (Europe/Berlin). Empty: now, when published."),
+    )
+    updated_at = models.DateTimeField(
+        _("Updated at"),
+        null=True,
+        blank=True,
+        help_text=_("Time of the last material update, if there was one."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("modified at"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Article")
+        verbose_name_plural = _("Articles")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.body = clean_body(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
+
+    @property
+    def title(self):
+        """The title line: 'Kicker: Headline', or the headline alone."""
+        return f"{self.kicker}: {self.headline}" if self.kicker else self.headline
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def caption(self):
+        """The caption shown under the hero image: this article's, else the image's own."""
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_image.caption if self.hero_image else ""
+
+    @property
+    def is_updated(self):
+        """Whether to show 'Aktualisiert am': a material update after first publication."""
+        return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
+
+    @property
+    def byline(self):
+        """'Von Redakteurin Mara Muster und Korrespondent Ben Beispiel' (needs bylines loaded)."""
+        names = [byline.label for byline in self.bylines.all()]
+        return _("By %(names)s") % {"names": join_as_sentence(names)} if names else ""
+
+    @property
+    def sign_off(self):
+        """'mm/ab/newsroom': the authors' short codes, then the publication."""
+        codes = [byline.author.short_code for byline in self.bylines.all()]
+        return "/".join([*codes, settings.NEWSROOM_PUBLICATION_CODE])
+
+    def clean(self):
+        if not self.slug and self.headline:
+            self.slug = self._unique_slug()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.updated_at and self.published_at and self.updated_at < self.published_at:
+            raise ValidationError(
+                {"updated_at": _("The update cannot be earlier than the publication.")}
+            )
+
+    def _unique_slug(self):
+        base = german_slugify(self.headline)[:SLUG_MAX_LENGTH].strip("-") or "artikel"
+        others = Article.objects.exclude(pk=self.pk)
+        slug, number = base, 2
+        while others.filter(slug=slug).exists():
+            suffix = f"-{number}"
+            slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
+            number += 1
+        return slug
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        "people.Author", verbose_name=_("Author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+    role = models.CharField(
+        _("Role in this article"),
+        max_length=80,
+        blank=True,
+        help_text=_("Leave empty to use the person's own role."),
+    )
+    position = models.PositiveSmallIntegerField(_("Position"), default=0)
+
+    class Meta:
+        verbose_name = _("Byline")
+        verbose_name_plural = _("Byline")
+        ordering = ["position", "pk"]
+        constraints = [
+            # Deferred, so that swapping the people of two rows in one save is no conflict.
+            models.UniqueConstraint(
+                fields=["article", "author"],
+                name="byline_author_once",
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        """'Redakteurin Mara Muster': the role for this article (or the author's), then the name."""
+        role = self.role or self.author.role_title
+        return f"{role} {self.author.name}" if role else self.author.name
+
+
+class TeaserBullet(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bullets")
+    text = models.CharField(_("Teaser bullet"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("Position"), default=0)
+
+    class Meta:
+        verbose_name = _("Teaser bullet")
+        verbose_name_plural = _("Teaser bullets")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class CrossLink(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="cross_links")
+    target = models.ForeignKey(
+        Article,
+        verbose_name=_("linked article"),
+        on_delete=models.CASCADE,
+        related_name="linked_from",
+    )
+    position = models.PositiveSmallIntegerField(_("Position"), default=0)
+
+    class Meta:
+        verbose_name = _("“Read also” link")
+        verbose_name_plural = _("“Read also” links")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "target"],
+                name="cross_link_once",
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+            models.CheckConstraint(
+                condition=~Q(article=models.F("target")), name="cross_link_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.target)
+
+    def clean(self):
+        if self.article_id and self.article_id == self.target_id:
+            raise ValidationError({"target": _("An article cannot link to itself.")})

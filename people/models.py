@@ -1,0 +1,55 @@
+"""The people who write: authors with their role, sign-off code, bio and photo."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Author(models.Model):
+    name = models.CharField(_("Name"), max_length=120)
+    role_title = models.CharField(
+        _("Role"),
+        max_length=80,
+        blank=True,
+        help_text=_("Shown in the byline before the name, e.g. “Redakteurin”."),
+    )
+    short_code = models.CharField(
+        _("Short code"),
+        max_length=10,
+        unique=True,
+        help_text=_("For the sign-off at the end of an article, e.g. “rut”."),
+    )
+    slug = models.SlugField(_("Slug"), max_length=140, unique=True)
+    bio = models.TextField(_("Short bio"), blank=True)
+    photo = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("Photo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("User account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+    )
+
+    class Meta:
+        verbose_name = _("Author")
+        verbose_name_plural = _("Authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.short_code = self.short_code.strip().lower()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Codes are compared lower-case; normalise before the uniqueness check runs.
+        self.short_code = self.short_code.strip().lower()
