@@ -1,0 +1,105 @@
+"""The authors admin: adding people with their sign-off code, the list and its search."""
+
+import pytest
+from django.utils.html import escape
+
+from people.models import Author
+from tests.factories import AuthorFactory, ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/people/author/add/"
+CHANGELIST_URL = "/admin/people/author/"
+
+
+def change_url(author):
+    return f"/admin/people/author/{author.pk}/change/"
+
+
+def author_form(**values):
+    """What the author form submits (slug as the admin's prepopulate script fills it in)."""
+    return {
+        "name": "Ruth Tester",
+        "slug": "ruth-tester",
+        "role_title": "Korrespondentin",
+        "short_code": "RUT",
+        "bio": "Berichtet aus Brüssel.",
+        "photo": "",
+        "user": "",
+        "_save": "Sichern",
+        **values,
+    }
+
+
+def test_adding_an_author_stores_the_short_code_lower_case(admin_client):
+    photo = ImageFactory()
+
+    response = admin_client.post(ADD_URL, author_form(photo=str(photo.pk)))
+
+    assert response.status_code == 302
+    author = Author.objects.get(slug="ruth-tester")
+    assert author.short_code == "rut"
+    assert (author.name, author.role_title, author.photo) == (
+        "Ruth Tester",
+        "Korrespondentin",
+        photo,
+    )
+
+
+def test_short_code_differing_only_in_case_is_refused_with_a_form_error(admin_client):
+    AuthorFactory(short_code="rut")
+
+    response = admin_client.post(ADD_URL, author_form(short_code="Rut"))
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["short_code"] == [
+        "Autor:in mit diesem Wert für das Feld Kürzel existiert bereits."
+    ]
+    content = response.content.decode()
+    assert "errornote" in content
+    for typed in ("Ruth Tester", "Korrespondentin", "Berichtet aus Brüssel."):
+        assert escape(typed) in content
+    assert Author.objects.count() == 1
+
+
+def test_an_author_may_keep_their_own_short_code_typed_in_another_case(admin_client):
+    author = AuthorFactory(short_code="rut", name="Ruth Tester", slug="ruth-tester")
+
+    response = admin_client.post(
+        change_url(author), author_form(short_code=" RUT ", role_title="Redakteurin")
+    )
+
+    assert response.status_code == 302
+    author.refresh_from_db()
+    assert (author.short_code, author.role_title) == ("rut", "Redakteurin")
+
+
+def test_author_list_shows_the_photo_thumbnail(admin_client):
+    photo = ImageFactory()
+    AuthorFactory(name="Ruth Tester", photo=photo)
+    AuthorFactory(name="Ohne Foto", photo=None)
+
+    response = admin_client.get(CHANGELIST_URL)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.count(f'<img src="{photo.file.url}"') == 1
+    assert "Ruth Tester" in content
+    assert "Ohne Foto" in content
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [("Ruth", "ruth"), ("bb", "ben"), ("Korrespondent", "ben")],
+)
+def test_author_search_finds_name_short_code_and_role(admin_client, term, expected):
+    authors = {
+        "ruth": AuthorFactory(name="Ruth Tester", short_code="rut", role_title="Redakteurin"),
+        "ben": AuthorFactory(name="Ben Beispiel", short_code="bb", role_title="Korrespondent"),
+    }
+
+    response = admin_client.get(CHANGELIST_URL, {"q": term})
+
+    assert response.status_code == 200
+    assert set(response.context["cl"].result_list) == {authors[expected]}
