@@ -1,11 +1,41 @@
-from django.contrib import admin
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from images.admin import thumbnail
 
-from .forms import ArticleAdminForm, BylineFormSet, CrossLinkFormSet, TeaserBulletFormSet
-from .models import MAX_TEASER_BULLETS, Article, Byline, CrossLink, Section, TeaserBullet
+from . import workflow
+from .forms import (
+    ArticleAdminForm,
+    BylineFormSet,
+    CrossLinkFormSet,
+    LocalSplitDateTimeField,
+    TeaserBulletFormSet,
+    is_ambiguous,
+)
+from .models import (
+    MAX_TEASER_BULLETS,
+    Article,
+    ArticleEvent,
+    Byline,
+    CrossLink,
+    Section,
+    TeaserBullet,
+)
+
+PLANNING_DAYS = 7
+PLANNING_LATEST = 10
 
 # Fieldset titles; inlines name the fieldset they follow, so the form reads like the page.
 HEADLINE, IMAGE, LEAD, BODY, META = (
@@ -17,7 +47,27 @@ HEADLINE, IMAGE, LEAD, BODY, META = (
 )
 
 
-class BylineInline(admin.TabularInline):
+class ArticlePartInline(admin.TabularInline):
+    """Bylines, bullets and links are parts of the article: who may edit it may edit them."""
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article") or self.has_change_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return request.user.has_perm("articles.add_article")
+        return workflow.can_edit(obj, request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+
+class BylineInline(ArticlePartInline):
     model = Byline
     formset = BylineFormSet
     autocomplete_fields = ["author"]
@@ -26,7 +76,7 @@ class BylineInline(admin.TabularInline):
     after_fieldset = IMAGE
 
 
-class TeaserBulletInline(admin.TabularInline):
+class TeaserBulletInline(ArticlePartInline):
     model = TeaserBullet
     formset = TeaserBulletFormSet
     fields = ["position", "text"]
@@ -35,7 +85,7 @@ class TeaserBulletInline(admin.TabularInline):
     after_fieldset = IMAGE
 
 
-class CrossLinkInline(admin.TabularInline):
+class CrossLinkInline(ArticlePartInline):
     model = CrossLink
     fk_name = "article"
     formset = CrossLinkFormSet
@@ -55,20 +105,84 @@ class SectionAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class ArticleEventInline(admin.TabularInline):
+    """The article's audit trail, read-only, on its change page."""
+
+    model = ArticleEvent
+    fields = ["created_at", "action", "user", "old_value", "new_value", "comment"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("History of states and schedule")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+def _bulk_transition(name):
+    """A change-list action making transition ``name`` on each selected article."""
+    transition = workflow.TRANSITIONS[name]
+
+    @admin.action(description=transition.label)
+    def action(modeladmin, request, queryset):
+        done = 0
+        for article in queryset:
+            try:
+                workflow.perform(article, name, request.user)
+                done += 1
+            except PermissionDenied:
+                modeladmin.message_user(
+                    request,
+                    _("You may not do “%(action)s” on “%(title)s”.")
+                    % {"action": transition.label, "title": article},
+                    messages.ERROR,
+                )
+            except ValidationError as error:
+                modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
+        if done:
+            modeladmin.message_user(
+                request,
+                _("“%(action)s”: %(count)d article(s).")
+                % {"action": transition.label, "count": done},
+                messages.SUCCESS,
+            )
+
+    action.__name__ = f"transition_{name}"
+    return action
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
-    inlines = [BylineInline, TeaserBulletInline, CrossLinkInline]
+    inlines = [BylineInline, TeaserBulletInline, CrossLinkInline, ArticleEventInline]
     fieldsets = [
         (HEADLINE, {"fields": ["kicker", "headline", "slug"]}),
         (IMAGE, {"fields": ["hero_image", "hero_image_preview", "hero_caption"]}),
         (LEAD, {"fields": ["lead"]}),
         (BODY, {"fields": ["body"]}),
-        (META, {"fields": ["section", "tags", "status", "published_at", "updated_at"]}),
+        (
+            META,
+            {
+                "fields": [
+                    "section",
+                    "tags",
+                    "status",
+                    "published_at",
+                    "depublish_at",
+                    "updated_at",
+                    "first_published_at",
+                ]
+            },
+        ),
     ]
     autocomplete_fields = ["hero_image"]
-    readonly_fields = ["hero_image_preview"]
+    formfield_overrides = {
+        models.DateTimeField: {"form_class": LocalSplitDateTimeField, "widget": AdminSplitDateTime}
+    }
     list_display = ["title", "section", "authors", "status", "published_at", "modified_at"]
     list_filter = [
         "status",
@@ -80,6 +194,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     search_fields = ["headline", "kicker", "lead"]
     save_on_top = True
+    actions = [_bulk_transition(name) for name in ("submit", "schedule", "publish", "withdraw")]
 
     def get_queryset(self, request):
         return (
@@ -87,6 +202,144 @@ class ArticleAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
         )
+
+    def get_readonly_fields(self, request, obj=None):
+        # The state changes only through the workflow's actions, never by typing it.
+        fields = ["hero_image_preview", "status", "first_published_at"]
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            fields += ["published_at", "depublish_at"]
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return workflow.can_edit(obj, request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or workflow.can_edit(obj, request.user)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        old = Article.objects.filter(pk=obj.pk).values("published_at", "depublish_at").first()
+        super().save_model(request, obj, form, change)
+        if not change:
+            ArticleEvent.objects.create(
+                article=obj,
+                user=request.user,
+                action=ArticleEvent.Action.CREATED,
+                new_value=obj.status,
+            )
+        for field in ("published_at", "depublish_at", "updated_at"):
+            value = getattr(obj, field)
+            if value and field in form.changed_data and is_ambiguous(value):
+                self.message_user(
+                    request,
+                    _(
+                        "%(time)s exists twice on that day (end of daylight saving time); "
+                        "it was read as %(time)s %(offset)s, the first of the two."
+                    )
+                    % {
+                        "time": timezone.localtime(value).strftime("%d.%m.%Y %H:%M"),
+                        "offset": timezone.localtime(value).strftime("UTC%z"),
+                    },
+                    messages.WARNING,
+                )
+        for field in ("published_at", "depublish_at") if old else ():
+            before, after = old[field], getattr(obj, field)
+            if field in form.changed_data and before != after:
+                ArticleEvent.objects.create(
+                    article=obj,
+                    user=request.user,
+                    action=ArticleEvent.Action.SCHEDULE_CHANGED,
+                    old_value=f"{field}: {_local(before)}",
+                    new_value=f"{field}: {_local(after)}",
+                )
+
+    def get_deleted_objects(self, objs, request):
+        # The audit trail goes with its article; nobody deletes events on their own.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed.discard(ArticleEvent._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(require_POST(self.transition_view))
+        return [
+            path(
+                "planning/",
+                self.admin_site.admin_view(self.planning_view),
+                name="articles_article_planning",
+            ),
+            path(
+                "<path:object_id>/transition/<slug:name>/",
+                view,
+                name="articles_article_transition",
+            ),
+            *super().get_urls(),
+        ]
+
+    def transition_view(self, request, object_id, name):
+        article = get_object_or_404(Article, pk=object_id) if object_id.isdigit() else None
+        if article is None:
+            raise Http404
+        if name not in workflow.TRANSITIONS:
+            raise Http404
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        try:
+            transition = workflow.perform(
+                article, name, request.user, request.POST.get("comment", "")
+            )
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            article.refresh_from_db()
+            self.message_user(
+                request,
+                _("“%(title)s”: %(action)s. Status: %(status)s.")
+                % {
+                    "title": article,
+                    "action": transition.label,
+                    "status": article.get_status_display(),
+                },
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def planning_view(self, request):
+        """ "Planung": the coming days' scheduled articles by day, and the latest published."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        days = PLANNING_DAYS
+        now = timezone.now()
+        with_bylines = Article.objects.select_related("section").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+        upcoming = with_bylines.filter(
+            status=Article.Status.SCHEDULED,
+            published_at__gt=now,
+            published_at__lte=now + timedelta(days=days),
+        ).order_by("published_at")
+        by_day = {}
+        for article in upcoming:
+            by_day.setdefault(timezone.localdate(article.published_at), []).append(article)
+        latest = with_bylines.public().order_by("-published_at")[:PLANNING_LATEST]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Planning"),
+            "days": days,
+            "by_day": sorted(by_day.items()),
+            "latest": latest,
+            "review": with_bylines.filter(status=Article.Status.REVIEW).order_by("-modified_at"),
+        }
+        return TemplateResponse(request, "admin/articles/article/planning.html", context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["transitions"] = workflow.available(obj, request.user) if obj else []
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("Title"), ordering="headline")
     def title(self, obj):
@@ -103,3 +356,27 @@ class ArticleAdmin(admin.ModelAdmin):
     def view_on_site(self, obj):
         # Only public articles have a page; drafts and future ones would be a 404.
         return obj.get_absolute_url() if obj.is_public else None
+
+
+@admin.register(ArticleEvent)
+class ArticleEventAdmin(admin.ModelAdmin):
+    """The audit trail across all articles, filterable; nobody edits it."""
+
+    list_display = ["created_at", "article", "action", "user", "old_value", "new_value"]
+    list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter), "created_at"]
+    list_select_related = ["article", "user"]
+    search_fields = ["article__headline", "comment"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def _local(value):
+    return timezone.localtime(value).strftime("%d.%m.%Y %H:%M %Z") if value else "–"

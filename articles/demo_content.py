@@ -2562,7 +2562,7 @@ def _timeline(now, rng):
         if item.status == SCHEDULED:
             ahead = timezone.localtime(now + timedelta(hours=item.publish_in_hours))
             on_the_hour = ahead.replace(minute=0, second=0, microsecond=0)
-            timeline[item.key] = (Article.Status.PUBLISHED, on_the_hour, None)
+            timeline[item.key] = (Article.Status.SCHEDULED, on_the_hour, None)
         elif item.status == DRAFT:
             timeline[item.key] = (Article.Status.DRAFT, None, None)
     return timeline
@@ -2584,6 +2584,9 @@ def _load_articles(sections, images, authors, timeline):
                 "body": render_body(item.body),
                 "status": status,
                 "published_at": published_at,
+                "first_published_at": (
+                    published_at if status == Article.Status.PUBLISHED else None
+                ),
                 "updated_at": updated_at,
             },
         )

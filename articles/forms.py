@@ -1,7 +1,10 @@
 """Admin forms and inline formsets that carry the article's editorial rules."""
 
+from datetime import UTC, datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.forms import TagWidget
@@ -28,6 +31,48 @@ class TagAutocompleteWidget(TagWidget):
         context["widget"]["attrs"]["autocomplete"] = "off"
         context["tag_names"] = Tag.objects.order_by("name").values_list("name", flat=True)
         return context
+
+
+class LocalSplitDateTimeField(forms.SplitDateTimeField):
+    """The admin's date + time field, read in the site's time zone with DST made explicit.
+
+    A local time that does not exist (the spring gap, 02:00-03:00 in Berlin) is refused
+    with a message saying so. One that exists twice (the autumn overlap) is read as the
+    first of the two, still summer time; the admin then says which offset it used.
+    """
+
+    def compress(self, data_list):
+        if not data_list:
+            return None
+        day, clock = data_list
+        if day in self.empty_values:
+            raise ValidationError(self.error_messages["invalid_date"], code="invalid_date")
+        if clock in self.empty_values:
+            raise ValidationError(self.error_messages["invalid_time"], code="invalid_time")
+        naive = datetime.combine(day, clock)
+        zone = timezone.get_current_timezone()
+        aware = naive.replace(tzinfo=zone)  # fold=0: the first of two, if ambiguous
+        if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
+            raise ValidationError(
+                _(
+                    "%(time)s does not exist on %(date)s in %(zone)s: the clocks "
+                    "jump forward for daylight saving time. Please choose another time."
+                ),
+                code="nonexistent_time",
+                params={
+                    "time": clock.strftime("%H:%M"),
+                    "date": day.strftime("%d.%m.%Y"),
+                    "zone": zone,
+                },
+            )
+        return aware
+
+
+def is_ambiguous(value):
+    """Whether a local wall-clock time occurs twice (the autumn DST overlap)."""
+    local = timezone.localtime(value)
+    other = local.replace(fold=1 - local.fold)
+    return local.utcoffset() != other.utcoffset()
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -102,7 +147,7 @@ class TeaserBulletFormSet(OrderedInlineFormSet):
                 )
                 % {"max": MAX_TEASER_BULLETS, "count": count}
             )
-        if count == 0 and self.instance.status == Article.Status.PUBLISHED:
+        if count == 0 and self.instance.status in Article.LIVE_STATUSES:
             raise ValidationError(_("A published article needs at least one teaser bullet."))
 
 
@@ -118,7 +163,7 @@ class BylineFormSet(OrderedInlineFormSet):
         authors = [author for author in authors if author]
         if len(authors) != len(set(authors)):
             raise ValidationError(_("Each person may appear only once in the byline."))
-        if not authors and self.instance.status == Article.Status.PUBLISHED:
+        if not authors and self.instance.status in Article.LIVE_STATUSES:
             raise ValidationError(_("A published article needs at least one author."))
 
 

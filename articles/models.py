@@ -32,8 +32,15 @@ class Section(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def public(self):
-        """Articles readers may see: published, and their publication time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """Articles readers may see, decided at query time so no job must run first:
+        published or scheduled, their publication time has come and, if they have one,
+        their depublication time has not."""
+        now = timezone.now()
+        return self.filter(
+            Q(depublish_at__isnull=True) | Q(depublish_at__gt=now),
+            status__in=Article.LIVE_STATUSES,
+            published_at__lte=now,
+        )
 
     def for_teasers(self):
         """What a list of teasers shows, in a fixed number of queries."""
@@ -55,7 +62,13 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # Statuses whose articles are public once their publication time has come.
+    LIVE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
 
     kicker = models.CharField(
         _("Kicker"),
@@ -113,6 +126,24 @@ class Article(models.Model):
         db_index=True,
         help_text=_("First publication (Europe/Berlin). Empty: now, when published."),
     )
+    depublish_at = models.DateTimeField(
+        _("Depublish at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: from this time on the article is hidden again (embargo, expiry)."),
+    )
+    first_published_at = models.DateTimeField(
+        _("First went live at"), null=True, blank=True, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     updated_at = models.DateTimeField(
         _("Updated at"),
         null=True,
@@ -131,9 +162,12 @@ class Article(models.Model):
         indexes = [models.Index(fields=["status", "-published_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False),
-                name="article_published_has_time",
+                condition=~Q(status__in=["scheduled", "published"]) | Q(published_at__isnull=False),
+                name="article_live_has_time",
             ),
+        ]
+        permissions = [
+            ("publish_article", _("Can review, schedule, publish and withdraw articles")),
         ]
 
     def __str__(self):
@@ -157,10 +191,13 @@ class Article(models.Model):
 
     @property
     def is_public(self):
+        """The same rule as ArticleQuerySet.public(), for an article already in memory."""
+        now = timezone.now()
         return (
-            self.status == self.Status.PUBLISHED
+            self.status in self.LIVE_STATUSES
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.depublish_at is None or self.depublish_at > now)
         )
 
     @property
@@ -195,6 +232,10 @@ class Article(models.Model):
         if self.updated_at and self.published_at and self.updated_at < self.published_at:
             raise ValidationError(
                 {"updated_at": _("The update cannot be earlier than the publication.")}
+            )
+        if self.depublish_at and self.published_at and self.depublish_at <= self.published_at:
+            raise ValidationError(
+                {"depublish_at": _("The depublication must come after the publication.")}
             )
 
     def _unique_slug(self):
@@ -289,3 +330,42 @@ class CrossLink(models.Model):
     def clean(self):
         if self.article_id and self.article_id == self.target_id:
             raise ValidationError({"target": _("An article cannot link to itself.")})
+
+
+class ArticleEvent(models.Model):
+    """The audit trail: every state change, schedule change and restore of an article."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        SUBMITTED = "submit", _("Submitted for review")
+        SCHEDULED = "schedule", _("Scheduled")
+        PUBLISHED = "publish", _("Published")
+        WITHDRAWN = "withdraw", _("Withdrawn")
+        BACK_TO_DRAFT = "back_to_draft", _("Sent back to draft")
+        WENT_LIVE = "went_live", _("Went live")
+        SCHEDULE_CHANGED = "schedule_changed", _("Schedule changed")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("Article"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("Action"), max_length=30, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("User"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    old_value = models.CharField(_("Old value"), max_length=200, blank=True)
+    new_value = models.CharField(_("New value"), max_length=200, blank=True)
+    comment = models.TextField(_("Comment"), blank=True)
+    created_at = models.DateTimeField(_("Time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("Article event")
+        verbose_name_plural = _("Article events")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.article}"

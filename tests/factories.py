@@ -88,7 +88,8 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     class Params:
         draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
         scheduled = factory.Trait(
-            published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+            status=Article.Status.SCHEDULED,
+            published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1)),
         )
 
 

@@ -8,13 +8,15 @@ from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import escape
 from taggit.models import Tag
 
-from articles.models import Article, Byline, CrossLink, TeaserBullet
+from articles.models import Article, ArticleEvent, Byline, CrossLink, TeaserBullet
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -175,14 +177,16 @@ def open_form(client, url):
 
 
 def full_article_form(client, *, section, authors, bullets, headline="Straßenbahn-Ausbau kommt"):
-    """The add form filled in with a publishable article by these authors, with these bullets."""
+    """The add form filled in with a publishable article by these authors, with these bullets.
+
+    Saved, it is a draft: only the workflow's "publish" transition takes it live.
+    """
     form = open_form(client, ADD_URL).fill(
         kicker="Stadtrat Leipzig",
         headline=headline,
         lead="Leipzig bekommt seine neue Straßenbahnlinie früher als erwartet.",
         body="<p>Der Beschluss fiel mit großer Mehrheit.</p>",
         section=str(section.pk),
-        status=Article.Status.PUBLISHED,
         published_at_0="03.11.2026",
         published_at_1="14:05",
     )
@@ -220,6 +224,25 @@ def inline_errors(response, prefix):
     raise AssertionError(f"no inline {prefix!r} on the page")
 
 
+def transition_url(article, name):
+    return f"/admin/articles/article/{article.pk}/transition/{name}/"
+
+
+def do_transition(client, article, name, comment=None):
+    """Press a workflow button on the article's change page (a POST, like its little form)."""
+    data = {"transition": name}
+    if comment is not None:
+        data["comment"] = comment
+    return client.post(transition_url(article, name), data)
+
+
+def sent_messages(response, level=None):
+    """The messages this request added for the editor (not older unread ones), optionally
+    of one level only."""
+    added = get_messages(response.wsgi_request)._queued_messages
+    return [str(message) for message in added if level is None or message.level == level]
+
+
 def published(**kwargs):
     """A public article; its publication time has come."""
     return ArticleFactory(status=Article.Status.PUBLISHED, **kwargs)
@@ -246,7 +269,6 @@ def test_adding_a_full_article_stores_every_part_in_order(admin_client):
         hero_caption="Die neue Linie soll ab 2028 den Süden der Stadt anbinden.",
         lead="Leipzig bekommt seine neue Straßenbahnlinie früher als erwartet.",
         body="<p>Der Stadtrat hat entschieden.</p><h2>Was der Beschluss bedeutet</h2>",
-        status=Article.Status.PUBLISHED,
         published_at_0="03.11.2026",
         published_at_1="14:05",
     )
@@ -270,7 +292,9 @@ def test_adding_a_full_article_stores_every_part_in_order(admin_client):
     assert article.caption == "Die neue Linie soll ab 2028 den Süden der Stadt anbinden."
     assert article.lead == "Leipzig bekommt seine neue Straßenbahnlinie früher als erwartet."
     assert article.body == "<p>Der Stadtrat hat entschieden.</p><h2>Was der Beschluss bedeutet</h2>"
-    assert article.status == Article.Status.PUBLISHED
+    # Added in the admin, an article is always a draft of whoever added it.
+    assert article.status == Article.Status.DRAFT
+    assert article.created_by == admin_client.user
     # 14:05 in Berlin on 3 November (CET, UTC+1) is 13:05 UTC.
     assert article.published_at == datetime(2026, 11, 3, 13, 5, tzinfo=UTC)
     assert sorted(article.tags.names()) == ["Nahverkehr", "Stadtrat Leipzig", "Straßenbahn"]
@@ -312,7 +336,6 @@ def test_a_draft_may_be_saved_without_authors_and_bullets(admin_client):
         headline="Erste Notizen",
         lead="Noch nicht fertig.",
         section=str(SectionFactory().pk),
-        status=Article.Status.DRAFT,
     )
 
     response = form.submit(admin_client, ADD_URL)
@@ -320,6 +343,7 @@ def test_a_draft_may_be_saved_without_authors_and_bullets(admin_client):
     assert response.status_code == 302
     article = Article.objects.get(headline="Erste Notizen")
     assert article.status == Article.Status.DRAFT
+    assert article.created_by == admin_client.user
     assert article.published_at is None
     assert not article.bylines.exists()
     assert not article.bullets.exists()
@@ -497,48 +521,121 @@ def test_five_bullets_are_accepted(admin_client):
     assert TeaserBullet.objects.count() == 5
 
 
-def test_published_article_without_bullets_is_refused(admin_client):
+def test_the_add_form_has_no_status_control_and_new_articles_are_drafts(admin_client):
+    form = full_article_form(
+        admin_client, section=SectionFactory(), authors=[AuthorFactory()], bullets=["Ein Punkt"]
+    )
+    assert "status" not in form.controls
+    # A crafted POST with a status is ignored: the status is not a field of the form.
+    form.data["status"] = Article.Status.PUBLISHED
+
+    response = form.submit(admin_client, ADD_URL)
+
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert article.first_published_at is None
+    assert not Article.objects.public().exists()
+    assert list(article.events.values_list("action", "user")) == [
+        (ArticleEvent.Action.CREATED, admin_client.user.pk)
+    ]
+
+
+def test_an_article_added_in_the_admin_goes_live_through_the_publish_transition(admin_client):
     form = full_article_form(
         admin_client,
         section=SectionFactory(),
         authors=[AuthorFactory()],
-        bullets=[],
-        headline="Ohne Stichpunkte",
+        bullets=["Ein Punkt"],
+        headline="Fertig geschrieben",
     )
+    assert form.submit(admin_client, ADD_URL).status_code == 302
+    article = Article.objects.get(headline="Fertig geschrieben")
 
-    response = form.submit(admin_client, ADD_URL)
+    response = do_transition(admin_client, article, "publish")
+
+    assert response.status_code == 302
+    assert response.url == change_url(article)
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    # The publication time typed in the form (in the past) is kept.
+    assert article.published_at == datetime(2026, 11, 3, 13, 5, tzinfo=UTC)
+    assert article.first_published_at == article.published_at
+    assert list(Article.objects.public()) == [article]
+
+
+@pytest.mark.parametrize(
+    ("authors", "bullets"),
+    [(1, 0), (0, 1), (0, 0)],
+    ids=["without-bullets", "without-author", "without-both"],
+)
+def test_publishing_a_draft_without_bullets_or_author_is_refused(admin_client, authors, bullets):
+    form = full_article_form(
+        admin_client,
+        section=SectionFactory(),
+        authors=[AuthorFactory() for _ in range(authors)],
+        bullets=[f"Punkt {number}" for number in range(bullets)],
+        headline="Unvollständig",
+    )
+    # As a draft it may be saved incomplete.
+    assert form.submit(admin_client, ADD_URL).status_code == 302
+    article = Article.objects.get(headline="Unvollständig")
+    assert article.status == Article.Status.DRAFT
+
+    response = do_transition(admin_client, article, "publish")
+
+    assert response.status_code == 302
+    assert response.url == change_url(article)
+    assert sent_messages(response, messages.ERROR), "the editor is not told why"
+    assert not sent_messages(response, messages.SUCCESS)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert article.first_published_at is None
+    assert not Article.objects.public().exists()
+    assert not article.events.exclude(action=ArticleEvent.Action.CREATED).exists()
+
+
+def test_deleting_all_bullets_of_a_published_article_is_refused(admin_client):
+    article = published(headline="Schon online")
+    BylineFactory(article=article)
+    TeaserBulletFactory(article=article, text="Einziger Punkt", position=1)
+    form = open_form(admin_client, change_url(article))
+    form.fill(lead="Ein neu getippter Vorspann.")
+    form.delete_row("bullets", 0)
+
+    response = form.submit(admin_client, change_url(article))
 
     assert_refused(
         response,
         "Ein veröffentlichter Artikel braucht mindestens einen Stichpunkt.",
-        typed=["Ohne Stichpunkte", "Leipzig bekommt seine neue Straßenbahnlinie"],
+        typed=["Ein neu getippter Vorspann."],
     )
     assert inline_errors(response, "bullets") == [
         "Ein veröffentlichter Artikel braucht mindestens einen Stichpunkt."
     ]
-    assert not Article.objects.exists()
+    article.refresh_from_db()
+    assert [b.text for b in article.bullets.all()] == ["Einziger Punkt"]
+    assert article.lead != "Ein neu getippter Vorspann."
 
 
-def test_published_article_without_author_is_refused(admin_client):
-    form = full_article_form(
-        admin_client,
-        section=SectionFactory(),
-        authors=[],
-        bullets=["Ein Punkt"],
-        headline="Ohne Autorin",
-    )
+def test_deleting_all_authors_of_a_published_article_is_refused(admin_client):
+    article = published(headline="Schon online")
+    author = BylineFactory(article=article).author
+    TeaserBulletFactory(article=article)
+    form = open_form(admin_client, change_url(article))
+    form.delete_row("bylines", 0)
 
-    response = form.submit(admin_client, ADD_URL)
+    response = form.submit(admin_client, change_url(article))
 
     assert_refused(
         response,
         "Ein veröffentlichter Artikel braucht mindestens eine Autorin oder einen Autor.",
-        typed=["Ohne Autorin", "Ein Punkt"],
+        typed=["Schon online"],
     )
     assert inline_errors(response, "bylines") == [
         "Ein veröffentlichter Artikel braucht mindestens eine Autorin oder einen Autor."
     ]
-    assert not Article.objects.exists()
+    assert [b.author for b in article.bylines.all()] == [author]
 
 
 def test_cross_link_to_the_article_itself_is_refused(admin_client):

@@ -178,7 +178,7 @@ def test_image_credits_vary_like_agency_credits(demo):
 def test_drafts_and_scheduled_articles_are_not_public(demo):
     now = timezone.now()
     drafts = Article.objects.filter(status=Article.Status.DRAFT)
-    scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+    scheduled = Article.objects.filter(status=Article.Status.SCHEDULED, published_at__gt=now)
     public = Article.objects.public()
 
     assert drafts.count() >= 2
@@ -199,7 +199,8 @@ def test_publication_times_are_recent_and_realistic(demo):
     times = list(Article.objects.public().values_list("published_at", flat=True))
     assert len(set(times)) == len(times)
     assert all(now - timedelta(days=16) <= t <= now for t in times)
-    assert max(times) >= now - timedelta(hours=2), "the newest article is fresh"
+    # Nobody publishes between midnight and six, so at night the newest is from the evening.
+    assert max(times) >= now - timedelta(hours=12), "the newest article is fresh"
     assert max(times) - min(times) >= timedelta(days=8), "spread over the last two weeks"
     local = [timezone.localtime(t) for t in times]
     assert all(t.hour >= 6 and t.second == 0 and t.microsecond == 0 for t in local)

@@ -36,6 +36,15 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_content_types():
+    """Earlier transactional tests flush the database and content types come back with
+    new ids; the process-wide ContentType cache must not hand out the old ones."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin")

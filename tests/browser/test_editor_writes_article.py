@@ -5,7 +5,10 @@ import pytest
 from articles.models import Article
 from tests.factories import AuthorFactory, ImageFactory, SectionFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
 
 PASSWORD = "geheim-passwort-123"
 
@@ -41,12 +44,22 @@ def test_editor_writes_and_publishes_an_article_that_readers_then_see(
     page.fill("#id_body", "<h2>Was das bedeutet</h2><p>Pendler sparen Zeit.</p>")
     page.select_option("#id_section", str(section.pk))
     page.fill("#id_tags", "Verkehr, Leipzig")
-    page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
-
+    # The status is no field any more: save first, then take the workflow step.
+    with page.expect_navigation():
+        page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     article = Article.objects.get(slug="strassenbahn-ausbau-kommt-zwei-jahre-frueher")
+    assert article.status == Article.Status.DRAFT
+    assert not article.is_public
+    assert page.locator("#id_status").count() == 0
+
+    with page.expect_navigation():
+        page.click("button[name=transition][value=publish]")
+    page.wait_for_selector(".messagelist .success")
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
     assert article.is_public
+    assert article.first_published_at == article.published_at
     assert [bullet.text for bullet in article.bullets.all()] == [
         "Der Stadtrat hat den Ausbau beschlossen",
         "Baubeginn ist im Frühjahr 2027",
