@@ -273,7 +273,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_planning",
             ),
             path(
-                "<path:object_id>/transition/<slug:name>/",
+                "<int:object_id>/transition/<slug:name>/",
                 view,
                 name="articles_article_transition",
             ),
@@ -281,9 +281,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
 
     def transition_view(self, request, object_id, name):
-        article = get_object_or_404(Article, pk=object_id) if object_id.isdigit() else None
-        if article is None:
-            raise Http404
+        article = get_object_or_404(Article, pk=object_id)
         if name not in workflow.TRANSITIONS:
             raise Http404
         if not self.has_view_or_change_permission(request, article):
@@ -347,7 +345,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Authors"))
     def authors(self, obj):
-        return ", ".join(byline.author.name for byline in obj.bylines.all())
+        return obj.author_names
 
     @admin.display(description=_("Preview"))
     def hero_image_preview(self, obj):

@@ -219,6 +219,11 @@ class Article(models.Model):
         return _("By %(names)s") % {"names": join_as_sentence(names)} if names else ""
 
     @property
+    def author_names(self):
+        """'Mara Muster, Ben Beispiel': names only, for lists (needs bylines loaded)."""
+        return ", ".join(byline.author.name for byline in self.bylines.all())
+
+    @property
     def sign_off(self):
         """'mm/ab/newsroom': the authors' short codes, then the publication."""
         codes = [byline.author.short_code for byline in self.bylines.all()]

@@ -55,10 +55,17 @@ TRANSITIONS = {
 
 
 def is_owner(article, user):
-    """Whether ``user`` wrote the article: created it or stands in its byline."""
-    if article.created_by_id == user.pk:
-        return True
-    return article.bylines.filter(author__user=user).exists()
+    """Whether ``user`` wrote the article: created it or stands in its byline.
+
+    Remembered on the article instance: the admin asks many times per request (the
+    article and each inline), and the answer costs a query.
+    """
+    known = article.__dict__.setdefault("_owner_by_user", {})
+    if user.pk not in known:
+        known[user.pk] = (
+            article.created_by_id == user.pk or article.bylines.filter(author__user=user).exists()
+        )
+    return known[user.pk]
 
 
 def can_edit(article, user):
@@ -81,7 +88,7 @@ def may(transition, article, user):
         return (
             transition.name == "back_to_draft"
             and article.status == S.REVIEW
-            and (is_owner(article, user))
+            and is_owner(article, user)
         )
     return user.has_perm("articles.change_article") and is_owner(article, user)
 
@@ -102,10 +109,11 @@ def perform(article, name, user, comment=""):
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise ValidationError(_("Unknown action."))
-    if not may(transition, article, user):
-        raise PermissionDenied
     with transaction.atomic():
+        # Decide on the locked row, not on what the caller loaded earlier.
         article = Article.objects.select_for_update().get(pk=article.pk)
+        if not may(transition, article, user):
+            raise PermissionDenied
         if article.status not in transition.sources:
             raise ValidationError(
                 _("“%(title)s” is %(status)s; “%(action)s” is not possible now.")

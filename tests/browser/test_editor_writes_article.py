@@ -3,21 +3,13 @@
 import pytest
 
 from articles.models import Article
+from tests.browser.admin_pages import PASSWORD, choose_autocomplete, log_in
 from tests.factories import AuthorFactory, ImageFactory, SectionFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-PASSWORD = "geheim-passwort-123"
-
-
-def choose_autocomplete(page, select_id, term):
-    """Pick the first match in one of the admin's select2 autocomplete fields."""
-    page.click(f"[aria-labelledby='select2-{select_id}-container']")
-    page.fill(".select2-container--open .select2-search__field", term)
-    page.locator(".select2-results__option--highlighted", has_text=term).first.click()
 
 
 def test_editor_writes_and_publishes_an_article_that_readers_then_see(
@@ -28,10 +20,7 @@ def test_editor_writes_and_publishes_an_article_that_readers_then_see(
     AuthorFactory(name="Mara Muster", role_title="Newsroom-Redakteurin", short_code="mm")
     ImageFactory(caption="Die neue Linie im Süden", alt_text="Eine Straßenbahn im Regen")
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "redakteurin")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    log_in(page, live_server.url, "redakteurin")
 
     page.goto(f"{live_server.url}/admin/articles/article/add/")
     page.fill("#id_kicker", "Stadtrat Leipzig")

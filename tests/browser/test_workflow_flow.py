@@ -10,6 +10,13 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent
+from tests.browser.admin_pages import (
+    PASSWORD,
+    choose_autocomplete,
+    click_and_wait_for_success,
+    log_in,
+    log_out,
+)
 from tests.factories import AuthorFactory, SectionFactory
 
 pytestmark = [
@@ -17,7 +24,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-PASSWORD = "geheim-passwort-123"
 HEADLINE = "Neue Radwege für die Südvorstadt"
 ROLES = importlib.import_module("articles.migrations.0003_roles")
 
@@ -42,34 +48,6 @@ def staff_user(django_user_model, username, group_name):
     user.save()
     user.groups.add(role(group_name))
     return user
-
-
-def log_in(page, base_url, username):
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("input[type=submit]")
-    page.wait_for_selector("#logout-form")
-
-
-def log_out(page):
-    with page.expect_navigation():
-        page.click("#logout-form button[type=submit]")
-    page.wait_for_selector("#content")
-
-
-def click_and_wait_for_success(page, selector):
-    with page.expect_navigation():
-        page.click(selector)
-    page.wait_for_selector(".messagelist .success")
-
-
-def choose_autocomplete(page, select_id, term):
-    """Pick the first match in one of the admin's select2 autocomplete fields."""
-    page.click(f"[aria-labelledby='select2-{select_id}-container']")
-    page.fill(".select2-container--open .select2-search__field", term)
-    page.locator(".select2-results__option--highlighted", has_text=term).first.click()
 
 
 def test_reporter_submits_editor_schedules_and_the_article_goes_live_on_time(
