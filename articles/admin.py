@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,10 +13,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from images.admin import thumbnail
 
-from . import workflow
+from . import presence, preview, revisions, workflow
 from .forms import (
     ArticleAdminForm,
     BylineFormSet,
@@ -155,12 +158,14 @@ def _bulk_transition(name):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
+    change_list_template = "admin/articles/article/change_list.html"
+    object_history_template = "admin/articles/article/object_history.html"
     inlines = [BylineInline, TeaserBulletInline, CrossLinkInline, ArticleEventInline]
     fieldsets = [
-        (HEADLINE, {"fields": ["kicker", "headline", "slug"]}),
+        (HEADLINE, {"fields": ["kicker", "headline", "slug", "edit_version"]}),
         (IMAGE, {"fields": ["hero_image", "hero_image_preview", "hero_caption"]}),
         (LEAD, {"fields": ["lead"]}),
         (BODY, {"fields": ["body"]}),
@@ -173,7 +178,9 @@ class ArticleAdmin(admin.ModelAdmin):
                     "status",
                     "published_at",
                     "depublish_at",
+                    "material_update",
                     "updated_at",
+                    "correction_note",
                     "first_published_at",
                 ]
             },
@@ -208,7 +215,22 @@ class ArticleAdmin(admin.ModelAdmin):
         fields = ["hero_image_preview", "status", "first_published_at"]
         if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
             fields += ["published_at", "depublish_at"]
+        if getattr(request, "kept_workflow_state", None):
+            # Restoring brings back content; state and times stay as they are now.
+            fields += [name for name in revisions.WORKFLOW_FIELDS if name not in fields]
         return fields
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        for name, value in (getattr(request, "kept_workflow_state", None) or {}).items():
+            setattr(obj, name, value)
+        return obj
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if getattr(request, "kept_workflow_state", None):
+            form = type(form.__name__, (form,), {"check_edit_version": False})
+        return form
 
     def has_change_permission(self, request, obj=None):
         if obj is None:
@@ -223,6 +245,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        obj.modified_by = request.user
+        if form.cleaned_data.get("material_update") and obj.first_published_at:
+            obj.updated_at = timezone.now()
         old = Article.objects.filter(pk=obj.pk).values("published_at", "depublish_at").first()
         super().save_model(request, obj, form, change)
         if not change:
@@ -264,9 +289,95 @@ class ArticleAdmin(admin.ModelAdmin):
         perms_needed.discard(ArticleEvent._meta.verbose_name)
         return deleted, counts, perms_needed, protected
 
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an earlier revision: its content, not its workflow state; audited."""
+        if not object_id.isdigit():
+            raise Http404
+        article = get_object_or_404(Article, pk=object_id)
+        # Only a version of this very article (reversion itself looks up by id alone).
+        get_object_or_404(
+            Version.objects.get_for_object_reference(Article, object_id), pk=version_id
+        )
+        # Decided on the article as it is, before the old version is put back.
+        if request.method == "POST" and not workflow.can_edit(article, request.user):
+            raise PermissionDenied
+        request.kept_workflow_state = {
+            name: getattr(article, name) for name in revisions.WORKFLOW_FIELDS
+        }
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            version = Version.objects.get(pk=version_id)
+            ArticleEvent.objects.create(
+                article=article,
+                user=request.user,
+                action=ArticleEvent.Action.RESTORED,
+                old_value="",
+                new_value=_local(version.revision.date_created),
+            )
+        return response
+
+    def changelist_view(self, request, extra_context=None):
+        can_recover = request.user.has_perm(workflow.PUBLISH_PERMISSION)
+        return super().changelist_view(
+            request, {"can_recover": can_recover, **(extra_context or {})}
+        )
+
+    def recoverlist_view(self, request, extra_context=None):
+        # A recovered article comes back in its old state, so only the desk may.
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def compare_view(self, request, object_id):
+        """A readable diff between two revisions (?from=<version id>&to=<version id>)."""
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(article).select_related("revision__user")
+        try:
+            older = versions.get(pk=int(request.GET["from"]))
+            newer = versions.get(pk=int(request.GET["to"]))
+        except (KeyError, ValueError, Version.DoesNotExist):
+            self.message_user(request, _("Choose two versions to compare."), messages.ERROR)
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_history", args=[article.pk])
+            )
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": _("Compare versions"),
+            "older": older,
+            "newer": newer,
+            "changes": revisions.compare(revisions.snapshot(older), revisions.snapshot(newer)),
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = []
+        if object_id.isdigit():
+            versions = Version.objects.get_for_object_reference(Article, object_id).select_related(
+                "revision__user"
+            )
+        return super().history_view(
+            request, object_id, {"versions": versions, **(extra_context or {})}
+        )
+
     def get_urls(self):
         view = self.admin_site.admin_view(require_POST(self.transition_view))
         return [
+            path(
+                "<int:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="articles_article_compare",
+            ),
             path(
                 "planning/",
                 self.admin_site.admin_view(self.planning_view),
@@ -337,6 +448,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["transitions"] = workflow.available(obj, request.user) if obj else []
+        context["others_editing"] = presence.others_editing(obj, request.user) if obj else []
+        if obj and not obj.is_public:
+            context["preview_url"] = reverse("articles:preview", args=[obj.pk])
+            context["shared_preview_url"] = request.build_absolute_uri(preview.make_link(obj))
+            context["shared_preview_hours"] = settings.NEWSROOM_PREVIEW_MAX_AGE // 3600
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("Title"), ordering="headline")

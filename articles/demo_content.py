@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
+import reversion
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -2610,6 +2611,11 @@ def _load_articles(sections, images, authors, timeline):
             CrossLink(article=article, target=articles[key], position=position)
             for position, key in enumerate(item.related, start=1)
         )
+    # A first revision per article, so its history and restore work from the start.
+    for article in articles.values():
+        with reversion.create_revision(atomic=False):
+            reversion.set_comment("Demo-Inhalt geladen")
+            reversion.add_to_revision(article)
     return articles
 
 

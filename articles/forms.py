@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -75,10 +76,93 @@ def is_ambiguous(value):
     return local.utcoffset() != other.utcoffset()
 
 
+class MultilineTextField(forms.CharField):
+    """Text from a <textarea>: browsers send CRLF line breaks; store and compare LF only,
+    so an untouched text is not taken for a change."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if value else value
+
+
 class ArticleAdminForm(forms.ModelForm):
+    """The article form, refusing a save that is based on an outdated version.
+
+    ``edit_version`` carries the ``modified_at`` the editor started from. If someone
+    saved the article since, the save is refused with who and when; everything typed
+    stays in the form, and the version is moved on so that saving again overwrites.
+    """
+
+    edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Off while an older revision is being restored: that save is meant to overwrite.
+    check_edit_version = True
+    material_update = forms.BooleanField(
+        label=_("Material update"),
+        required=False,
+        help_text=_(
+            "Tick for a change in substance: the article then shows “Aktualisiert am …” "
+            "with the time of this save. Leave it for typo fixes."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["edit_version"] = self.instance.modified_at.isoformat()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk or not self.check_edit_version:
+            return cleaned_data
+        rows = Article.objects.filter(pk=self.instance.pk)
+        if not transaction.get_autocommit():
+            # Inside the admin's transaction: lock the row, so that of two saves arriving
+            # at the same moment the second waits, then sees the first and is refused.
+            rows = rows.select_for_update(of=("self",))
+        current = rows.values(
+            "modified_at",
+            "modified_by__username",
+            "modified_by__first_name",
+            "modified_by__last_name",
+        ).first()
+        if current and cleaned_data.get("edit_version") != current["modified_at"].isoformat():
+            name = (
+                " ".join(
+                    part
+                    for part in (
+                        current["modified_by__first_name"],
+                        current["modified_by__last_name"],
+                    )
+                    if part
+                )
+                or current["modified_by__username"]
+                or _("someone")
+            )
+            self.data = self.data.copy()
+            self.data[self.add_prefix("edit_version")] = current["modified_at"].isoformat()
+            raise ValidationError(
+                _(
+                    "%(name)s changed this article on %(time)s, after you opened it. Your "
+                    "changes were not saved and are still in the form below: compare them "
+                    "with the current version (open it in a new tab), then save again to "
+                    "overwrite it."
+                ),
+                code="edit_conflict",
+                params={
+                    "name": name,
+                    "time": timezone.localtime(current["modified_at"]).strftime(
+                        "%d.%m.%Y %H:%M:%S"
+                    ),
+                },
+            )
+        return cleaned_data
+
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+        field_classes = {
+            name: MultilineTextField for name in ("hero_caption", "lead", "body", "correction_note")
+        }
         widgets = {
             "tags": TagAutocompleteWidget(attrs={"size": 80}),
             "lead": forms.Textarea(attrs={"rows": 4}),
@@ -123,13 +207,11 @@ class OrderedInlineFormSet(forms.BaseInlineFormSet):
             for index, form in enumerate(self.forms)
             if form.instance.pk and form not in deleted
         ]
-        changed = []
         for number, (_position, _index, instance) in enumerate(sorted(kept), start=1):
             if instance.position != number:
                 instance.position = number
-                changed.append(instance)
-        if changed:
-            self.model.objects.bulk_update(changed, ["position"])
+                # A real save (not bulk_update), so the article's revision sees it.
+                instance.save(update_fields=["position"])
 
 
 class TeaserBulletFormSet(OrderedInlineFormSet):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from . import revisions
 from .sanitizer import clean_body
 from .text import german_slugify, join_as_sentence
 
@@ -150,8 +151,22 @@ class Article(models.Model):
         blank=True,
         help_text=_("Time of the last material update, if there was one."),
     )
+    correction_note = models.TextField(
+        _("Correction note"),
+        blank=True,
+        help_text=_("Shown at the end of the article, e.g. what was corrected and when."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     modified_at = models.DateTimeField(_("modified at"), auto_now=True)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -349,6 +364,7 @@ class ArticleEvent(models.Model):
         BACK_TO_DRAFT = "back_to_draft", _("Sent back to draft")
         WENT_LIVE = "went_live", _("Went live")
         SCHEDULE_CHANGED = "schedule_changed", _("Schedule changed")
+        RESTORED = "restored", _("Earlier version restored")
 
     article = models.ForeignKey(
         Article, verbose_name=_("Article"), on_delete=models.CASCADE, related_name="events"
@@ -374,3 +390,9 @@ class ArticleEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.article}"
+
+
+# Register with django-reversion as soon as the models exist: before the admin's
+# autodiscovery, whose VersionAdmin would otherwise register Article on its own terms
+# (following every inline, the audit trail included).
+revisions.register()

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import preview, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Before the article pattern, which would take these two-part paths too.
+    path("vorschau/<int:pk>/", preview.staff_preview, name="preview"),
+    path("vorschau/link/<str:token>/", preview.shared_preview, name="preview_link"),
     path("<slug:section>/<slug:slug>/", views.article_detail, name="detail"),
 ]

@@ -134,7 +134,8 @@ def perform(article, name, user, comment=""):
         ):
             article.published_at = now
         article.status = transition.target
-        article.save(update_fields=["status", "published_at", "modified_at"])
+        article.modified_by = user
+        article.save(update_fields=["status", "published_at", "modified_at", "modified_by"])
         ArticleEvent.objects.create(
             article=article,
             user=user,

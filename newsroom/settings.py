@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "taggit",
+    "reversion",
     "articles",
     "images",
     "people",
@@ -153,3 +154,5 @@ NEWSROOM_FOLLOW_BOX = env(
     ),
 )
 NEWSROOM_ARTICLES_PER_PAGE = env.int("NEWSROOM_ARTICLES_PER_PAGE", default=12)
+# How long a shared preview link works, in seconds (default two days).
+NEWSROOM_PREVIEW_MAX_AGE = env.int("NEWSROOM_PREVIEW_MAX_AGE", default=2 * 24 * 3600)

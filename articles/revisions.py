@@ -1,0 +1,145 @@
+"""
+Revisions of articles with django-reversion: what a revision holds, and how two compare.
+
+Every admin save stores a revision of the whole article: its own fields and, followed
+from it, its bylines, teaser bullets, cross-links and tags. The workflow's fields
+(status, times) are left out of restores on purpose: a restore brings back content,
+while state changes only go through ``workflow.perform()``.
+"""
+
+import difflib
+
+import reversion
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag, TaggedItem
+
+# Kept as they are now when an older revision is restored.
+WORKFLOW_FIELDS = ("status", "published_at", "depublish_at", "first_published_at", "updated_at")
+
+
+def register():
+    """Register the article and its parts with django-reversion (called from apps.ready)."""
+    from .models import Article, Byline, CrossLink, TeaserBullet
+
+    for model in (Byline, TeaserBullet, CrossLink, TaggedItem):
+        if not reversion.is_registered(model):
+            reversion.register(model)
+    if not reversion.is_registered(Article):
+        reversion.register(
+            Article,
+            # Never the audit trail ("events"): a restore must not delete later events.
+            follow=("bylines", "bullets", "cross_links", "tagged_items"),
+        )
+
+
+def snapshot(version):
+    """The readable content of one revision of an article, part by part, in page order."""
+    from images.models import Image
+    from people.models import Author
+
+    from .models import Article, Byline, CrossLink, Section, TeaserBullet
+
+    fields = version.field_dict
+    article_id = int(version.object_id)
+    parts = {Byline: [], TeaserBullet: [], CrossLink: [], TaggedItem: []}
+    for related in version.revision.version_set.all():
+        if related._model not in parts:
+            continue
+        row = related.field_dict
+        # A revision may hold other objects too; keep only this article's parts.
+        owner = row.get("object_id") if related._model is TaggedItem else row.get("article_id")
+        if related._model is TaggedItem and row["content_type_id"] != _article_type_id():
+            continue
+        if owner == article_id:
+            parts[related._model].append(row)
+
+    def by_position(rows):
+        return sorted(rows, key=lambda row: (row.get("position", 0), row.get("id", 0)))
+
+    authors = Author.objects.in_bulk([row["author_id"] for row in parts[Byline]])
+    targets = Article.objects.in_bulk([row["target_id"] for row in parts[CrossLink]])
+    tags = Tag.objects.in_bulk([row["tag_id"] for row in parts[TaggedItem]])
+    image = Image.objects.filter(pk=fields.get("hero_image_id")).first()
+    section = Section.objects.filter(pk=fields.get("section_id")).first()
+
+    def byline(row):
+        author = authors.get(row["author_id"])
+        name = author.name if author else _("(deleted author)")
+        role = row["role"] or (author.role_title if author else "")
+        return f"{role} {name}".strip()
+
+    return {
+        _("Kicker"): fields.get("kicker", ""),
+        _("Headline"): fields.get("headline", ""),
+        _("Slug"): fields.get("slug", ""),
+        _("Hero image"): str(image) if image else "",
+        _("Caption in this article"): fields.get("hero_caption", ""),
+        _("Byline"): "\n".join(byline(row) for row in by_position(parts[Byline])),
+        _("Teaser bullets"): "\n".join(row["text"] for row in by_position(parts[TeaserBullet])),
+        _("Lead"): fields.get("lead", ""),
+        _("Read also:"): "\n".join(
+            str(targets[row["target_id"]]) if row["target_id"] in targets else "–"
+            for row in by_position(parts[CrossLink])
+        ),
+        _("Body"): fields.get("body", ""),
+        _("Correction note"): fields.get("correction_note", ""),
+        _("Section"): section.name if section else "",
+        _("Tags"): ", ".join(
+            sorted(tags[row["tag_id"]].name for row in parts[TaggedItem] if row["tag_id"] in tags)
+        ),
+    }
+
+
+def _article_type_id():
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Article
+
+    return ContentType.objects.get_for_model(Article).pk
+
+
+def compare(old, new):
+    """The parts that differ between two snapshots, each with a word-level HTML diff."""
+    return [
+        {"label": label, "diff": _diff_html(old.get(label, ""), value)}
+        for label, value in new.items()
+        if old.get(label, "") != value
+    ]
+
+
+def _diff_html(before, after):
+    """Words removed in <del>, words added in <ins>, everything escaped.
+
+    Line by line first (bullets, bylines and links are one per line), then word by
+    word within a changed line, so a change never spills onto the next line.
+    """
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    lines = []
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            lines += [str(escape(line)) for line in old_lines[a1:a2]]
+        elif op == "replace" and a2 - a1 == b2 - b1:
+            pairs = zip(old_lines[a1:a2], new_lines[b1:b2], strict=True)
+            lines += [_diff_words(old, new) for old, new in pairs]
+        else:
+            lines += [f"<del>{escape(line)}</del>" for line in old_lines[a1:a2]]
+            lines += [f"<ins>{escape(line)}</ins>" for line in new_lines[b1:b2]]
+    return mark_safe("<br>".join(lines))
+
+
+def _diff_words(before, after):
+    old_words, new_words = before.split(" "), after.split(" ")
+    pieces = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces.append(str(escape(" ".join(old_words[a1:a2]))))
+            continue
+        if a2 > a1:
+            pieces.append(f"<del>{escape(' '.join(old_words[a1:a2]))}</del>")
+        if b2 > b1:
+            pieces.append(f"<ins>{escape(' '.join(new_words[b1:b2]))}</ins>")
+    return " ".join(pieces)
