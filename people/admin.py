@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from images.admin import thumbnail
@@ -28,3 +30,32 @@ class AuthorAdmin(admin.ModelAdmin):
     @admin.display(description=_("Preview"))
     def photo_preview(self, obj):
         return thumbnail(obj.photo, size=160)
+
+
+class NewsroomUserAdmin(UserAdmin):
+    """User accounts for the Chefredaktion, without a way to make anyone a superuser.
+
+    The Chefredaktion manages people and their roles (groups), but only a superuser
+    may grant superuser status or single permissions, or change a superuser's account.
+    """
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_superuser", "user_permissions"]
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+User = get_user_model()
+admin.site.unregister(User)
+admin.site.register(User, NewsroomUserAdmin)
