@@ -17,9 +17,38 @@ MAX_TEASER_BULLETS = 5
 SLUG_MAX_LENGTH = 120
 
 
+# First path segments the site uses itself; a section cannot take them as its address.
+RESERVED_SECTION_SLUGS = frozenset(
+    {
+        "admin",
+        "api",
+        "archiv",
+        "autor",
+        "bildnachweise",
+        "feeds",
+        "media",
+        "static",
+        "suche",
+        "thema",
+        "vorschau",
+    }
+)
+
+
+def validate_section_slug(value):
+    if value in RESERVED_SECTION_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is used by the site itself; choose another address."),
+            params={"slug": value},
+            code="reserved",
+        )
+
+
 class Section(models.Model):
     name = models.CharField(_("Name"), max_length=80, unique=True)
-    slug = models.SlugField(_("Slug"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("Slug"), max_length=80, unique=True, validators=[validate_section_slug]
+    )
     position = models.PositiveIntegerField(_("Order"), default=0)
 
     class Meta:
@@ -29,6 +58,9 @@ class Section(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"section": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):

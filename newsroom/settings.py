@@ -44,9 +44,14 @@ INSTALLED_APPS = [
     "django.forms",
     "taggit",
     "reversion",
+    "rest_framework",
     "articles",
     "images",
     "people",
+    "search",
+    "distribution",
+    "api",
+    "sitecontent",
 ]
 
 MIDDLEWARE = [

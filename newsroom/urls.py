@@ -10,6 +10,12 @@ admin.site.index_title = _("Overview")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+    path("suche/", include("search.urls")),
+    path("bildnachweise/", include("images.urls")),
+    # Feeds, sitemaps and robots.txt live at the top level (/robots.txt, /sitemap.xml, /feeds/…).
+    path("", include("distribution.urls")),
+    # Last: the articles app owns /<section>/ and /<section>/<slug>/.
     path("", include("articles.urls")),
 ]
 

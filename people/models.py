@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,6 +50,9 @@ class Author(models.Model):
     def save(self, *args, **kwargs):
         self.short_code = self.short_code.strip().lower()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
 
     def clean(self):
         # Codes are compared lower-case; normalise before the uniqueness check runs.
