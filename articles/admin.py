@@ -23,16 +23,21 @@ from .forms import (
     ArticleAdminForm,
     BylineFormSet,
     CrossLinkFormSet,
+    HomePageHighlightFormSet,
     LocalSplitDateTimeField,
     TeaserBulletFormSet,
     is_ambiguous,
 )
 from .models import (
+    MAX_HOME_HIGHLIGHTS,
     MAX_TEASER_BULLETS,
     Article,
     ArticleEvent,
+    ArticleRedirect,
     Byline,
     CrossLink,
+    HomePage,
+    HomePageHighlight,
     Section,
     TeaserBullet,
 )
@@ -423,7 +428,7 @@ class ArticleAdmin(VersionAdmin):
             raise PermissionDenied
         days = PLANNING_DAYS
         now = timezone.now()
-        with_bylines = Article.objects.select_related("section").prefetch_related(
+        with_bylines = Article.objects.select_related("section", "hero_image").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
         upcoming = with_bylines.filter(
@@ -490,6 +495,80 @@ class ArticleEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class HomePageHighlightInline(admin.TabularInline):
+    """The highlights are part of the home page: who may curate it may edit them."""
+
+    model = HomePageHighlight
+    formset = HomePageHighlightFormSet
+    autocomplete_fields = ["article"]
+    fields = ["position", "article"]
+    extra = 1
+    max_num = MAX_HOME_HIGHLIGHTS + 2  # room to type; the formset says clearly when it's > 4
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_homepage") or self.has_change_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("articles.change_homepage")
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+
+@admin.register(HomePage)
+class HomePageAdmin(admin.ModelAdmin):
+    """One page, "Startseite": the lead story and the highlighted articles, in order."""
+
+    inlines = [HomePageHighlightInline]
+    autocomplete_fields = ["lead"]
+    fields = ["lead", "modified_by", "modified_at"]
+    readonly_fields = ["modified_by", "modified_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        home_page = HomePage.load()
+        return HttpResponseRedirect(reverse("admin:articles_homepage_change", args=[home_page.pk]))
+
+    def save_model(self, request, obj, form, change):
+        obj.modified_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if "_continue" in request.POST:
+            return super().response_change(request, obj)
+        self.message_user(request, _("The home page was saved."), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_homepage_change", args=[obj.pk]))
+
+
+@admin.register(ArticleRedirect)
+class ArticleRedirectAdmin(admin.ModelAdmin):
+    """Old addresses of articles, written automatically when a slug changes."""
+
+    list_display = ["old_path", "article", "created_at"]
+    list_select_related = ["article"]
+    search_fields = ["old_slug", "article__headline"]
+    autocomplete_fields = ["article"]
+    fields = ["old_slug", "old_section_slug", "article", "created_at"]
+    readonly_fields = ["created_at"]
+    date_hierarchy = "created_at"
+
+    @admin.display(description=_("Old address"), ordering="old_slug")
+    def old_path(self, obj):
+        return obj.old_path
 
 
 def _local(value):

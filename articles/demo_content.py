@@ -22,6 +22,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 import reversion
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -32,13 +33,19 @@ from PIL import ImageColor, ImageDraw, ImageFont
 
 from images.models import Image
 from people.models import Author
+from sitecontent.models import SiteSettings, SocialAccount
+from sitecontent.models import clear_cache as clear_site_settings_cache
 
 from .models import (
+    MAX_HOME_HIGHLIGHTS,
     MAX_TEASER_BULLETS,
     SLUG_MAX_LENGTH,
     Article,
+    ArticleRedirect,
     Byline,
     CrossLink,
+    HomePage,
+    HomePageHighlight,
     Section,
     TeaserBullet,
 )
@@ -1792,6 +1799,34 @@ ARTICLES = [
     ),
 ]
 
+# The curated top of the home page: the lead story and the highlights, by article key.
+HOME_LEAD = "landtag_haushalt"
+HOME_HIGHLIGHTS = ["tram", "solar", "rbl", "klima"]
+
+# Addresses articles had before their slug was changed: article key -> (section, old slug).
+OLD_SLUGS = {"tram": ("leipzig", "strassenbahn-ausbau-kommt-frueher")}
+
+# The website settings ("Website-Einstellungen"); addresses use the reserved .example domain.
+SITE_SETTINGS = {
+    "description": (
+        "Nachrichten aus Leipzig, Sachsen und der Welt: Politik, Wirtschaft, Kultur, Sport und "
+        "Wissen – aktuell, eingeordnet und unabhängig."
+    ),
+    "follow_box": (
+        "Folgen Sie uns schon bei WhatsApp, Instagram und Mastodon? Dort finden Sie die "
+        "wichtigsten Nachrichten des Tages."
+    ),
+    "imprint_url": "https://newsroom.example/impressum/",
+    "privacy_url": "https://newsroom.example/datenschutz/",
+    "contact_email": "redaktion@newsroom.example",
+}
+SOCIAL_ACCOUNTS = [
+    ("WhatsApp", "https://whatsapp.newsroom.example/kanal"),
+    ("Instagram", "https://instagram.newsroom.example/newsroom"),
+    ("Mastodon", "https://mastodon.newsroom.example/@redaktion"),
+    ("Bluesky", "https://bsky.newsroom.example/profile/newsroom"),
+]
+
 
 def check_demo_data():
     """Fail loudly if the demo data contradicts itself (a typo in a key, a duplicate slug)."""
@@ -1828,6 +1863,20 @@ def check_demo_data():
             problems.append(f"{where}: unknown status {item.status!r}")
         if (item.status == SCHEDULED) != (item.publish_in_hours > 0):
             problems.append(f"{where}: publish_in_hours is for scheduled articles only")
+    by_key = {item.key: item for item in ARTICLES}
+    home = [HOME_LEAD, *HOME_HIGHLIGHTS]
+    problems += [f"home page: unknown article {key!r}" for key in home if key not in by_key]
+    problems += [
+        f"home page: article {key!r} is not published"
+        for key in home
+        if key in by_key and by_key[key].status != PUBLISHED
+    ]
+    if len(set(home)) != len(home) or len(HOME_HIGHLIGHTS) > MAX_HOME_HIGHLIGHTS:
+        problems.append(f"home page: needs distinct articles, at most {MAX_HOME_HIGHLIGHTS}")
+    slugs = {item.slug for item in ARTICLES}
+    for key, (section, old_slug) in OLD_SLUGS.items():
+        if key not in by_key or section not in section_slugs or old_slug in slugs:
+            problems.append(f"old address of {key!r}: unknown article or section, or in use")
     if problems:
         raise ValueError("Inconsistent demo data: " + "; ".join(problems))
 
@@ -2440,6 +2489,9 @@ class DemoResult:
             f"{self.scheduled} geplant, {self.drafts} Entwürfe",
             f"  {self.bylines} Autorenzeilen, {self.bullets} Stichpunkte, "
             f"{self.cross_links} Querverweise, {self.tags} Schlagwörter",
+            f"  Startseite: Aufmacher und {len(HOME_HIGHLIGHTS)} hervorgehobene Artikel; "
+            f"{len(OLD_SLUGS)} alte Adresse mit Weiterleitung; Website-Einstellungen mit "
+            f"{len(SOCIAL_ACCOUNTS)} Social-Media-Konten",
         ]
         if self.admin_username:
             lines.append(
@@ -2464,7 +2516,12 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
             sections = _load_sections()
             images = _load_images(image_scale, new_files)
             authors = _load_authors(images)
-            _load_articles(sections, images, authors, _timeline(now, random.Random(SEED)))
+            articles = _load_articles(
+                sections, images, authors, _timeline(now, random.Random(SEED))
+            )
+            _load_home_page(articles)
+            _load_old_addresses(articles)
+            _load_site_settings()
             password = _ensure_admin(admin_username) if admin_username else ""
     except BaseException:
         for storage, name in new_files:
@@ -2503,14 +2560,45 @@ def _find_demo_image(key):
     return Image.objects.filter(file__regex=rf"(^|/){stem}-[0-9a-f]+\.jpg$").order_by("pk").first()
 
 
+# The picture desk's side of some demo pictures: copyright notices as agencies deliver them,
+# the newsroom's own photos, licences that end (in days from today; negative: ended) and
+# focal points away from the centre.
+PICTURE_RIGHTS = {
+    "rathaus": {"copyright": "© picture alliance/dpa", "usable_for_days": 365},
+    "bundestag": {"copyright": "© dpa-infocom GmbH"},
+    "industrie": {"copyright": "© picture alliance / ZUMA Press", "focal": (30, 55)},
+    "landtag": {
+        "copyright": "© IMAGO/Sven Simon",
+        "usable_for_days": 20,
+        "usage_notes": "Nur für die Berichterstattung über den Landtag.",
+    },
+    "chart": {
+        "copyright": "© IMAGO/Shotshop",
+        "usable_for_days": -3,
+        "usage_notes": "Lizenz für ein Jahr, nicht verlängert.",
+    },
+    "stadion": {"copyright": "© IMAGO/Sven Simon", "focal": (60, 40)},
+    "portrait_mm": {"is_own": True},
+    "portrait_kw": {"is_own": True},
+}
+
+
 def _load_images(scale, new_files):
     images = {}
+    today = timezone.localdate()
     for picture in IMAGES:
         image = _find_demo_image(picture.key) or Image()
         image.caption = picture.caption
         image.alt_text = picture.alt_text
-        image.credit_line = picture.credit_line
+        rights = PICTURE_RIGHTS.get(picture.key, {})
+        image.is_own = rights.get("is_own", False)
+        image.credit_line = "" if image.is_own else picture.credit_line
         image.photographer = picture.photographer
+        image.copyright = rights.get("copyright", "")
+        image.usage_notes = rights.get("usage_notes", "")
+        days = rights.get("usable_for_days")
+        image.usable_until = today + timedelta(days=days) if days is not None else None
+        image.focal_x, image.focal_y = rights.get("focal", (50, 50))
         if not image.file or not image.file.storage.exists(image.file.name):
             # The content needs a name: Django reads width and height from it, not from storage.
             name = f"{FILE_STEM.format(key=picture.key)}.jpg"
@@ -2617,6 +2705,38 @@ def _load_articles(sections, images, authors, timeline):
             reversion.set_comment("Demo-Inhalt geladen")
             reversion.add_to_revision(article)
     return articles
+
+
+def _load_home_page(articles):
+    home_page = HomePage.load()
+    home_page.lead = articles[HOME_LEAD]
+    home_page.save()
+    home_page.highlights.all().delete()
+    HomePageHighlight.objects.bulk_create(
+        HomePageHighlight(home_page=home_page, article=articles[key], position=position)
+        for position, key in enumerate(HOME_HIGHLIGHTS, start=1)
+    )
+
+
+def _load_old_addresses(articles):
+    for key, (section, old_slug) in OLD_SLUGS.items():
+        ArticleRedirect.objects.update_or_create(
+            old_slug=old_slug, defaults={"article": articles[key], "old_section_slug": section}
+        )
+
+
+def _load_site_settings():
+    site_settings, _ = SiteSettings.objects.update_or_create(
+        pk=SiteSettings.SINGLETON_PK,
+        defaults={"site_name": settings.NEWSROOM_SITE_NAME, **SITE_SETTINGS},
+    )
+    site_settings.social_accounts.all().delete()
+    SocialAccount.objects.bulk_create(
+        SocialAccount(site_settings=site_settings, network=network, url=url, position=position)
+        for position, (network, url) in enumerate(SOCIAL_ACCOUNTS, start=1)
+    )
+    # bulk_create sends no signals: forget the cached settings here.
+    clear_site_settings_cache()
 
 
 def _ensure_admin(username):

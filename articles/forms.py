@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from .models import MAX_TEASER_BULLETS, Article
+from .models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, Article
 
 
 class TagAutocompleteWidget(TagWidget):
@@ -109,6 +109,16 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["edit_version"] = self.instance.modified_at.isoformat()
+
+    def clean_hero_image(self):
+        image = self.cleaned_data.get("hero_image")
+        if image is not None and "hero_image" in self.changed_data and not image.is_usable:
+            raise ValidationError(
+                _("The rights to this picture ended on %(date)s; choose another one."),
+                params={"date": image.usable_until.strftime("%d.%m.%Y")},
+                code="image_expired",
+            )
+        return image
 
     def clean(self):
         cleaned_data = super().clean()
@@ -263,3 +273,32 @@ class CrossLinkFormSet(OrderedInlineFormSet):
             raise ValidationError(_("An article cannot link to itself."))
         if len(targets) != len(set(targets)):
             raise ValidationError(_("Each article may be linked only once."))
+
+
+class HomePageHighlightFormSet(OrderedInlineFormSet):
+    def validate_unique(self):
+        """Duplicates are reported by clean(), in words an editor understands."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        articles = [form.cleaned_data.get("article") for form in _live_forms(self)]
+        articles = [article for article in articles if article]
+        if len(articles) > MAX_HOME_HIGHLIGHTS:
+            raise ValidationError(
+                ngettext(
+                    "The home page highlights at most %(max)d article; you chose %(count)d.",
+                    "The home page highlights at most %(max)d articles; you chose %(count)d.",
+                    MAX_HOME_HIGHLIGHTS,
+                )
+                % {"max": MAX_HOME_HIGHLIGHTS, "count": len(articles)}
+            )
+        if len(articles) != len(set(articles)):
+            raise ValidationError(_("Each article may be highlighted only once."))
+        lead = self.instance.lead
+        if lead is not None and lead in articles:
+            raise ValidationError(
+                _("“%(article)s” is already the lead story; highlight another article.")
+                % {"article": lead}
+            )

@@ -1,9 +1,12 @@
 """Articles and their ordered parts, as described in ANATOMY.md."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Prefetch, Q
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +18,10 @@ from .text import german_slugify, join_as_sentence
 
 MAX_TEASER_BULLETS = 5
 SLUG_MAX_LENGTH = 120
+# How many articles the desk may highlight under the lead story on the home page.
+MAX_HOME_HIGHLIGHTS = 4
+# The cached list of sections for the site navigation (articles.context_processors).
+NAV_SECTIONS_CACHE_KEY = "articles:nav-sections"
 
 
 # First path segments the site uses itself; a section cannot take them as its address.
@@ -77,7 +84,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_teasers(self):
         """What a list of teasers shows, in a fixed number of queries."""
-        return self.select_related("section", "hero_image")
+        return self.select_related("section", "hero_image").prefetch_related(
+            "hero_image__renditions"
+        )
 
     def for_page(self):
         """Everything an article page shows, in a fixed number of queries."""
@@ -85,6 +94,7 @@ class ArticleQuerySet(models.QuerySet):
             target__in=Article.objects.public()
         ).select_related("target__section")
         return self.select_related("section", "hero_image").prefetch_related(
+            "hero_image__renditions",
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             "bullets",
             Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
@@ -422,6 +432,181 @@ class ArticleEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.article}"
+
+
+class ArticleRedirect(models.Model):
+    """An address an article had before its slug changed; answers with a 301 to where it is now.
+
+    Written when the slug of an article that readers may have seen changes (see
+    ``_record_old_address``). A move to another section needs no row: the article view finds
+    an article by its slug in any section and redirects to its current section.
+    """
+
+    old_slug = models.SlugField(_("Old slug"), max_length=SLUG_MAX_LENGTH, unique=True)
+    old_section_slug = models.SlugField(_("Section at the time"), max_length=80, blank=True)
+    article = models.ForeignKey(
+        Article, verbose_name=_("Article"), on_delete=models.CASCADE, related_name="redirects"
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Old article address")
+        verbose_name_plural = _("Old article addresses")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.old_path
+
+    @property
+    def old_path(self):
+        section = self.old_section_slug or "…"
+        return f"/{section}/{self.old_slug}/"
+
+
+@receiver(pre_save, sender=Article)
+def _remember_old_address(sender, instance, raw=False, **kwargs):
+    """Read the stored address before it is overwritten. Also runs for django-reversion's raw
+    saves, so restoring a version with another slug keeps the current address working."""
+    instance._old_address = None
+    if instance.pk:
+        instance._old_address = (
+            Article.objects.filter(pk=instance.pk)
+            .values("slug", "section__slug", "status", "first_published_at")
+            .first()
+        )
+
+
+@receiver(post_save, sender=Article)
+def _record_old_address(sender, instance, created, raw=False, **kwargs):
+    old = getattr(instance, "_old_address", None)
+    instance._old_address = None
+    if not (created or (old and old["slug"] != instance.slug)):
+        return
+    # The article's own address always wins; an old one of the same name is obsolete.
+    ArticleRedirect.objects.filter(old_slug=instance.slug).delete()
+    # Only an address readers may have seen needs to keep working.
+    if old and (old["first_published_at"] or old["status"] in Article.LIVE_STATUSES):
+        ArticleRedirect.objects.update_or_create(
+            old_slug=old["slug"],
+            defaults={
+                "article": instance,
+                "old_section_slug": old["section__slug"] or "",
+                "created_at": timezone.now(),
+            },
+        )
+
+
+class HomePage(models.Model):
+    """The curated top of the home page: the lead story ("Aufmacher") and a few highlighted
+    articles. There is one row; what is not chosen, or no longer public, is filled with the
+    newest public articles."""
+
+    SINGLETON_PK = 1
+
+    lead = models.ForeignKey(
+        Article,
+        verbose_name=_("Lead story"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="home_page_leads",
+        limit_choices_to={"status__in": Article.LIVE_STATUSES},
+        help_text=_(
+            "The big story at the top. Empty, or not public (yet): the newest article is shown."
+        ),
+    )
+    modified_at = models.DateTimeField(_("modified at"), auto_now=True)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("Home page")
+        verbose_name_plural = _("Home page")
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="home_page_singleton"),
+        ]
+
+    def __str__(self):
+        return str(_("Home page"))
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:home")
+
+    @classmethod
+    def load(cls):
+        home_page, _ = cls.objects.get_or_create(pk=cls.SINGLETON_PK)
+        return home_page
+
+    @staticmethod
+    def curated_articles():
+        """The chosen articles that are public now, as (lead or None, [highlights in order]).
+
+        One query: each article carries whether it is the lead and its highlight position.
+        """
+        highlight = HomePageHighlight.objects.filter(
+            home_page_id=HomePage.SINGLETON_PK, article=OuterRef("pk")
+        )
+        is_lead = HomePage.objects.filter(pk=HomePage.SINGLETON_PK, lead=OuterRef("pk"))
+        chosen = (
+            Article.objects.public()
+            .for_teasers()
+            .annotate(
+                is_lead=Exists(is_lead),
+                highlight_position=Subquery(highlight.values("position")[:1]),
+            )
+            .filter(Q(is_lead=True) | Q(highlight_position__isnull=False))
+        )
+        lead = None
+        highlights = []
+        for article in chosen:
+            if article.is_lead:
+                lead = article
+            else:
+                highlights.append(article)
+        highlights.sort(key=lambda a: (a.highlight_position, -a.published_at.timestamp(), -a.pk))
+        return lead, highlights[:MAX_HOME_HIGHLIGHTS]
+
+
+class HomePageHighlight(models.Model):
+    home_page = models.ForeignKey(HomePage, on_delete=models.CASCADE, related_name="highlights")
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("Article"),
+        on_delete=models.CASCADE,
+        related_name="home_page_highlights",
+        limit_choices_to={"status__in": Article.LIVE_STATUSES},
+    )
+    position = models.PositiveSmallIntegerField(_("Position"), default=0)
+
+    class Meta:
+        verbose_name = _("Highlighted article")
+        verbose_name_plural = _("Highlighted articles")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["home_page", "article"], name="home_highlight_once"),
+        ]
+
+    def __str__(self):
+        return str(self.article)
+
+
+@receiver(post_save, sender=Section)
+@receiver(post_delete, sender=Section)
+def _forget_navigation(sender, **kwargs):
+    # Now, and again after the commit, so no request in between keeps the old list.
+    cache.delete(NAV_SECTIONS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(NAV_SECTIONS_CACHE_KEY))
 
 
 # Register with django-reversion as soon as the models exist: before the admin's

@@ -9,7 +9,8 @@ urlpatterns = [
     # Before the article pattern, which would take these two-part paths too.
     path("vorschau/<int:pk>/", preview.staff_preview, name="preview"),
     path("vorschau/link/<str:token>/", preview.shared_preview, name="preview_link"),
-    path("thema/<slug:slug>/", views.tag, name="tag"),
+    # Topic slugs keep umlauts (django-taggit slugifies with allow_unicode).
+    path("thema/<str:slug>/", views.tag, name="tag"),
     path("autor/<slug:slug>/", views.author, name="author"),
     path("archiv/<int:year>/<int:month>/<int:day>/", views.day, name="day"),
     path("<slug:section>/", views.section, name="section"),

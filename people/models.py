@@ -28,7 +28,7 @@ class Author(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="portraits",
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

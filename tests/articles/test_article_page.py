@@ -189,8 +189,10 @@ def test_hero_image_has_its_alt_text_width_and_height(client):
     page = main_of(get_page(client, article))
     (img,) = start_tags(page, "img")
     assert img["alt"] == "Eine Straßenbahn im Regen"
-    assert (img["width"], img["height"]) == ("64", "48")
-    assert img["src"] == image.file.url
+    # The 16:9 crop of the 64×48 original, as a rendition: never the original itself.
+    assert (img["width"], img["height"]) == ("64", "36")
+    assert img["src"] != image.file.url
+    assert img["src"] == image.renditions.get(spec__startswith="wide-64-jpeg").url
 
 
 def test_article_without_hero_image_shows_no_figure(client):
@@ -501,6 +503,7 @@ def test_article_page_runs_the_same_number_of_queries_for_a_small_and_a_large_ar
     small = make_article_with(1)
     large = make_article_with(5)
     client.get(small.get_absolute_url())  # warm per-process caches (content types)
+    client.get(large.get_absolute_url())  # renditions are made once, on first view
 
     small_count = count_queries(client, small)
     large_count = count_queries(client, large)

@@ -1,35 +1,44 @@
-"""The image library admin: uploading through the add form, the list and its search."""
+"""The image library admin: the change form, the plain add form an article's image field opens
+in a popup, and the list with its thumbnails, search and filters."""
 
-import io
+import datetime
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
-from PIL import Image as PILImage
+from django.utils.translation import gettext
 
 from images.models import Image
 from tests.factories import ImageFactory
+from tests.images import imagefiles
+from tests.images.conftest import CHANGELIST_URL, change_url, html
 
 pytestmark = pytest.mark.django_db
 
-ADD_URL = "/admin/images/image/add/"
-CHANGELIST_URL = "/admin/images/image/"
+BERLIN = ZoneInfo("Europe/Berlin")
+# The add form in a popup (from an article's or author's image field) stays a plain form.
+POPUP_ADD_URL = "/admin/images/image/add/?_popup=1"
 
 
 def jpeg_upload(name="Stadtrat Sitzung.JPG", width=320, height=200):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (width, height), (200, 40, 40)).save(buffer, format="JPEG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+    return imagefiles.upload(name, imagefiles.jpeg(width, height, color=(200, 40, 40)))
 
 
 def image_form(**values):
-    """What the image add form submits: the file and the four text fields."""
+    """What the image form submits: the file, the text fields and the focal point."""
     return {
         "alt_text": "Straßenbahn vor dem Hauptbahnhof",
         "caption": "Die neue Linie soll ab 2028 den Süden anbinden.",
         "credit_line": "picture alliance/dpa/LVZ via Imago",
         "photographer": "Jana Beispiel",
+        "copyright": "",
+        "usable_until": "",
+        "usage_notes": "",
+        "focal_x": "50",
+        "focal_y": "50",
         "_save": "Sichern",
         **values,
     }
@@ -44,32 +53,26 @@ def assert_refused_keeping(response, message, typed):
         assert escape(text) in content, f"the typed {text!r} was lost"
 
 
-def test_uploading_an_image_records_its_width_and_height(admin_client):
-    response = admin_client.post(ADD_URL, image_form(file=jpeg_upload(width=320, height=200)))
+def test_the_popup_add_form_stores_the_picture_with_its_size_and_uploader(admin_client):
+    response = admin_client.post(
+        POPUP_ADD_URL, image_form(file=jpeg_upload(width=320, height=200), _popup="1")
+    )
 
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert "popup_response" in response.templates[0].name
     image = Image.objects.get()
     assert (image.width, image.height) == (320, 200)
-    assert image.alt_text == "Straßenbahn vor dem Hauptbahnhof"
+    assert image.uploaded_by == admin_client.user
+    assert image.file_size == image.file.size
     assert image.credit == "picture alliance/dpa/LVZ via Imago | Jana Beispiel"
-    # The upload is stored under a sanitized, dated name, never the one it came with.
     assert re.fullmatch(r"images/\d{4}/\d{2}/stadtrat-sitzung-[0-9a-f]{10}\.jpg", image.file.name)
     assert image.file.storage.exists(image.file.name)
 
 
-def test_change_form_shows_the_preview_and_size(admin_client):
-    image = ImageFactory(file=jpeg_upload(width=120, height=90))
-
-    response = admin_client.get(f"/admin/images/image/{image.pk}/change/")
-
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert f'<img src="{image.file.url}"' in content
-    assert "120 \N{MULTIPLICATION SIGN} 90 px" in content
-
-
-def test_image_without_alt_text_is_refused_and_keeps_caption_and_credit(admin_client):
-    response = admin_client.post(ADD_URL, image_form(file=jpeg_upload(), alt_text=""))
+def test_the_popup_add_form_refuses_a_picture_without_alt_text_keeping_the_rest(admin_client):
+    response = admin_client.post(
+        POPUP_ADD_URL, image_form(file=jpeg_upload(), alt_text="", _popup="1")
+    )
 
     assert_refused_keeping(
         response,
@@ -84,43 +87,216 @@ def test_image_without_alt_text_is_refused_and_keeps_caption_and_credit(admin_cl
     assert not Image.objects.exists()
 
 
-def test_uploading_a_file_that_is_not_an_image_is_refused_and_keeps_the_alt_text(admin_client):
-    not_an_image = SimpleUploadedFile("x.jpg", b"just some text", content_type="image/jpeg")
+def test_the_popup_add_form_refuses_a_file_that_is_not_an_image(admin_client):
+    not_an_image = imagefiles.upload("x.jpg", b"just some text")
 
-    response = admin_client.post(ADD_URL, image_form(file=not_an_image))
+    response = admin_client.post(POPUP_ADD_URL, image_form(file=not_an_image, _popup="1"))
 
     assert_refused_keeping(
         response,
-        "Bitte ein gültiges Bild hochladen.",
+        gettext("“%(name)s” is not an image (whatever its file name says).") % {"name": "x.jpg"},
         typed=["Straßenbahn vor dem Hauptbahnhof", "Jana Beispiel"],
     )
     assert list(response.context["adminform"].form.errors) == ["file"]
     assert not Image.objects.exists()
 
 
-def test_image_list_shows_a_thumbnail_and_the_credit(admin_client):
-    image = ImageFactory(credit_line="dpa", photographer="Jana Beispiel")
+def test_replacing_the_file_with_an_svg_is_refused_keeping_the_typed_text(admin_client):
+    image = ImageFactory(file=jpeg_upload())
+    original = image.file.name
+
+    response = admin_client.post(
+        change_url(image),
+        image_form(file=imagefiles.upload("logo.png", imagefiles.SVG), caption="Neuer Text"),
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["file"]
+    assert "Neuer Text" in response.content.decode()
+    image.refresh_from_db()
+    assert image.file.name == original
+
+
+def test_replacing_the_file_records_the_new_size(admin_client):
+    image = ImageFactory(file=jpeg_upload(width=320, height=200))
+
+    response = admin_client.post(
+        change_url(image), image_form(file=jpeg_upload("neu.png", width=640, height=480))
+    )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert (image.width, image.height) == (640, 480)
+    assert image.file.name.endswith(".jpg"), "the stored extension follows the real format"
+
+
+def test_replacing_the_file_records_the_new_file_size(admin_client):
+    image = ImageFactory(file=jpeg_upload(width=100, height=100))
+    data = imagefiles.jpeg(1000, 800)
+
+    response = admin_client.post(
+        change_url(image), image_form(file=imagefiles.upload("b.jpg", data))
+    )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.file_size == len(data)
+
+
+def test_change_form_shows_the_picture_and_its_size(admin_client):
+    image = ImageFactory(file=jpeg_upload(width=120, height=90))
+
+    response = admin_client.get(change_url(image))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "120 \N{MULTIPLICATION SIGN} 90 px" in content
+    (picker_img,) = html(response).xpath('//*[contains(@class, "nr-focal__picker")]//img')
+    assert picker_img.get("alt") == image.alt_text
+
+
+def list_thumbnails(response):
+    return html(response).xpath('//table[@id="result_list"]//figure[contains(@class, "nr-thumb")]')
+
+
+def test_image_list_shows_a_rendition_thumbnail_and_the_credit(admin_client):
+    image = ImageFactory(
+        file=jpeg_upload(width=1600, height=900), credit_line="dpa", photographer="Jana Beispiel"
+    )
 
     response = admin_client.get(CHANGELIST_URL)
 
     assert response.status_code == 200
-    content = response.content.decode()
-    assert f'<img src="{image.file.url}" alt="{escape(image.alt_text)}"' in content
-    assert "Bild: dpa | Jana Beispiel" in content
+    (thumb,) = list_thumbnails(response)
+    (img,) = thumb.xpath(".//img")
+    assert img.get("alt") == image.alt_text
+    assert img.get("src").startswith("/media/renditions/")
+    assert image.file.name not in img.get("src"), "the list must not load the originals"
+    assert "Bild: dpa | Jana Beispiel" in thumb.text_content()
+
+
+def test_the_image_list_takes_the_same_number_of_queries_for_more_images(admin_client):
+    def queries_for_list():
+        admin_client.get(CHANGELIST_URL)  # makes missing thumbnails
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(CHANGELIST_URL)
+        assert len(list_thumbnails(response)) == Image.objects.count()
+        return len(queries)
+
+    ImageFactory.create_batch(2)
+    few = queries_for_list()
+    ImageFactory.create_batch(4)
+
+    assert queries_for_list() == few
 
 
 @pytest.mark.parametrize(
     ("term", "expected"),
-    [("Imago", "agency"), ("Muster", "photographer"), ("Hauptbahnhof", "caption")],
+    [
+        ("Imago", "agency"),
+        ("Muster", "photographer"),
+        ("Hauptbahnhof", "caption"),
+        ("dpa-infocom", "copyright"),
+    ],
 )
-def test_image_search_finds_credit_line_photographer_and_caption(admin_client, term, expected):
+def test_image_search_finds_credit_line_photographer_caption_and_copyright(
+    admin_client, term, expected
+):
     images = {
         "agency": ImageFactory(credit_line="LVZ via Imago", photographer="Jana Beispiel"),
         "photographer": ImageFactory(credit_line="dpa", photographer="Max Muster"),
         "caption": ImageFactory(caption="Straßenbahn am Hauptbahnhof", credit_line="AP"),
+        "copyright": ImageFactory(credit_line="AP", copyright="© dpa-infocom GmbH"),
     }
 
     response = admin_client.get(CHANGELIST_URL, {"q": term})
 
     assert response.status_code == 200
     assert set(response.context["cl"].result_list) == {images[expected]}
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [
+        ("landscape", {"wide"}),
+        ("portrait", {"tall"}),
+        ("square", {"square"}),
+        (None, {"wide", "tall", "square"}),
+    ],
+)
+def test_the_orientation_filter(admin_client, choice, expected):
+    images = {
+        "wide": ImageFactory(file=jpeg_upload(width=400, height=300)),
+        "tall": ImageFactory(file=jpeg_upload(width=300, height=400)),
+        "square": ImageFactory(file=jpeg_upload(width=300, height=300)),
+    }
+    names = {image.pk: name for name, image in images.items()}
+
+    response = admin_client.get(CHANGELIST_URL, {"format": choice} if choice else {})
+
+    assert response.status_code == 200
+    assert {names[image.pk] for image in response.context["cl"].result_list} == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", {"own"}), ("0", {"agency"})])
+def test_the_own_picture_filter(admin_client, value, expected):
+    images = {
+        "own": ImageFactory(is_own=True, credit_line=""),
+        "agency": ImageFactory(is_own=False),
+    }
+    names = {image.pk: name for name, image in images.items()}
+
+    response = admin_client.get(CHANGELIST_URL, {"is_own__exact": value})
+
+    assert {names[image.pk] for image in response.context["cl"].result_list} == expected
+
+
+def test_the_library_can_be_narrowed_to_an_upload_date(admin_client, time_machine):
+    time_machine.move_to(datetime.datetime(2025, 3, 10, 12, tzinfo=BERLIN), tick=False)
+    older = ImageFactory()
+    time_machine.move_to(datetime.datetime(2026, 5, 20, 12, tzinfo=BERLIN), tick=False)
+    newer = ImageFactory()
+
+    by_year = admin_client.get(CHANGELIST_URL, {"created_at__year": "2025"})
+    by_day = admin_client.get(
+        CHANGELIST_URL,
+        {"created_at__year": "2026", "created_at__month": "5", "created_at__day": "20"},
+    )
+
+    assert list(by_year.context["cl"].result_list) == [older]
+    assert list(by_day.context["cl"].result_list) == [newer]
+
+
+def test_search_and_filters_combine(admin_client):
+    wanted = ImageFactory(photographer="Max Muster", file=jpeg_upload(width=300, height=400))
+    ImageFactory(photographer="Max Muster", file=jpeg_upload(width=400, height=300))
+    ImageFactory(photographer="Eva Beispiel", file=jpeg_upload(width=300, height=400))
+
+    response = admin_client.get(CHANGELIST_URL, {"q": "Muster", "format": "portrait"})
+
+    assert list(response.context["cl"].result_list) == [wanted]
+
+
+def test_an_unknown_filter_value_is_no_error(admin_client):
+    ImageFactory()
+
+    response = admin_client.get(CHANGELIST_URL, {"format": "rund", "rechte": "<script>"})
+
+    assert response.status_code == 200
+
+
+def test_the_list_links_to_the_upload(admin_client):
+    response = admin_client.get(CHANGELIST_URL)
+
+    assert html(response).xpath('//a[contains(@href, "/admin/images/image/add/")]')
+
+
+def test_a_broken_original_does_not_break_the_list(admin_client, tmp_path):
+    image = ImageFactory(file=jpeg_upload())
+    with open(image.file.path, "wb") as broken:
+        broken.write(b"kaputt")
+
+    response = admin_client.get(CHANGELIST_URL)
+
+    assert response.status_code == 200
+    assert escape(image.alt_text) in response.content.decode()

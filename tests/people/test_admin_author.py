@@ -1,5 +1,6 @@
 """The authors admin: adding people with their sign-off code, the list and its search."""
 
+import lxml.html
 import pytest
 from django.utils.html import escape
 
@@ -75,18 +76,40 @@ def test_an_author_may_keep_their_own_short_code_typed_in_another_case(admin_cli
     assert (author.short_code, author.role_title) == ("rut", "Redakteurin")
 
 
-def test_author_list_shows_the_photo_thumbnail(admin_client):
-    photo = ImageFactory()
+def test_author_list_shows_a_rendition_of_the_photo_as_thumbnail(admin_client):
+    photo = ImageFactory(credit_line="", photographer="Studio Lichtblick")
     AuthorFactory(name="Ruth Tester", photo=photo)
     AuthorFactory(name="Ohne Foto", photo=None)
 
     response = admin_client.get(CHANGELIST_URL)
 
     assert response.status_code == 200
+    rows = lxml.html.fromstring(response.content.decode()).xpath(
+        '//table[@id="result_list"]/tbody/tr'
+    )
+    by_name = {" ".join(row.text_content().split()): row for row in rows}
+    (with_photo,) = [row for text, row in by_name.items() if "Ruth Tester" in text]
+    (without_photo,) = [row for text, row in by_name.items() if "Ohne Foto" in text]
+    (img,) = with_photo.xpath(".//img")
+    # A small rendition, never the original upload.
+    assert img.get("src").startswith("/media/renditions/")
+    assert photo.file.name not in response.content.decode()
+    assert img.get("alt") == photo.alt_text
+    assert "Bild: Studio Lichtblick" in with_photo.text_content()
+    assert not without_photo.xpath(".//img")
+
+
+def test_author_change_form_previews_the_photo_with_its_credit(admin_client):
+    photo = ImageFactory(credit_line="dpa", photographer="Jana Beispiel")
+    author = AuthorFactory(photo=photo)
+
+    response = admin_client.get(change_url(author))
+
+    assert response.status_code == 200
     content = response.content.decode()
-    assert content.count(f'<img src="{photo.file.url}"') == 1
-    assert "Ruth Tester" in content
-    assert "Ohne Foto" in content
+    assert photo.file.name not in content
+    assert "/media/renditions/" in content
+    assert "Bild: dpa | Jana Beispiel" in content
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,218 @@
+"""Renditions: the resized, cropped, re-encoded copies that pages serve instead of originals.
+
+A rendition is made once (on upload, or on first use) and stored through Django's storage
+API, so media can live on the local disk or on S3-compatible object storage. Crops keep the
+editor's focal point in frame. Renditions carry only the credit and copyright in their EXIF:
+GPS positions, camera serial numbers and every other piece of embedded metadata are dropped.
+
+Why not easy-thumbnails, sorl-thumbnail or django-imagekit: none of them crops around a focal
+point or writes selected EXIF fields, so each would need custom processors for both; what is
+left of them then is a cache table, which Rendition is.
+"""
+
+import hashlib
+import io
+import logging
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from PIL import Image as PILImage
+from PIL import ImageOps
+
+from .models import Image, Rendition
+
+logger = logging.getLogger(__name__)
+
+# EXIF tags kept in renditions, filled from the library's fields.
+EXIF_ARTIST = 0x013B
+EXIF_COPYRIGHT = 0x8298
+
+
+@dataclass(frozen=True)
+class Role:
+    """A place where images appear: its crop ratio and the widths made for it."""
+
+    name: str
+    ratio: tuple[int, int] | None  # None: the whole picture, uncropped
+    widths: tuple[int, ...]
+
+
+ROLES = {
+    # Hero images, teasers, feeds and social previews share one 16:9 set.
+    "wide": Role("wide", (16, 9), (320, 480, 640, 960, 1200, 1600)),
+    # Author photos.
+    "square": Role("square", (1, 1), (96, 192, 384)),
+    # Logos and other pictures that must not be cut.
+    "whole": Role("whole", None, (300, 600, 1200)),
+}
+FORMATS = {
+    # format: (Pillow name, MIME type, file extension, save options)
+    "webp": ("WEBP", "image/webp", "webp", {"quality": 80, "method": 4}),
+    "jpeg": ("JPEG", "image/jpeg", "jpg", {"quality": 82, "optimize": True, "progressive": True}),
+}
+
+
+def crop_box(width, height, ratio, focal_x=50, focal_y=50):
+    """The largest box of `ratio` inside width×height, centred on the focal point (in %)
+    as far as the edges allow, so the focal point is always inside the crop."""
+    if ratio is None:
+        return 0, 0, width, height
+    rw, rh = ratio
+    if width * rh > height * rw:  # too wide: cut the sides
+        crop_w, crop_h = max(1, round(height * rw / rh)), height
+    else:  # too tall: cut top and bottom
+        crop_w, crop_h = width, max(1, round(width * rh / rw))
+    cx, cy = width * focal_x / 100, height * focal_y / 100
+    left = min(max(round(cx - crop_w / 2), 0), width - crop_w)
+    top = min(max(round(cy - crop_h / 2), 0), height - crop_h)
+    return left, top, left + crop_w, top + crop_h
+
+
+def widths_for(image, role):
+    """The role's widths that the original can fill without upscaling (at least one)."""
+    left, _top, right, _bottom = crop_box(image.width, image.height, role.ratio)
+    crop_width = right - left
+    widths = [w for w in role.widths if w <= crop_width]
+    return widths or [crop_width]
+
+
+def spec_name(image, role, width, fmt):
+    # The version ties the rendition to this file and focal point: a new crop gets a new
+    # name, so no cache anywhere serves a stale one.
+    return f"{role.name}-{width}-{fmt}-{version(image)}"
+
+
+def version(image):
+    key = f"{image.file.name}:{image.focal_x}:{image.focal_y}"
+    return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:8]
+
+
+def exif_for(image):
+    # EXIF text is ASCII by the letter of the standard; UTF-8 bytes keep "©" and umlauts
+    # readable in every current tool.
+    exif = PILImage.Exif()
+    if image.photographer:
+        exif[EXIF_ARTIST] = image.photographer.encode()
+    copyright_text = image.copyright or image.credit
+    if copyright_text:
+        exif[EXIF_COPYRIGHT] = copyright_text.encode()
+    return exif
+
+
+def render(image, role, width, fmt, source=None):
+    """Encode one rendition; returns (bytes, width, height)."""
+    pil_format, _mime, _ext, options = FORMATS[fmt]
+    if source is None:
+        source = open_original(image)
+    box = crop_box(source.width, source.height, role.ratio, image.focal_x, image.focal_y)
+    cropped = source.crop(box)
+    height = max(1, round(width * cropped.height / cropped.width))
+    resized = cropped.resize((width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
+    out = io.BytesIO()
+    save_options = dict(options)
+    if source.info.get("icc_profile"):
+        save_options["icc_profile"] = source.info["icc_profile"]
+    resized.save(out, format=pil_format, exif=exif_for(image), **save_options)
+    return out.getvalue(), width, height
+
+
+def open_original(image):
+    """The original, upright (EXIF orientation applied) and in RGB, fully decoded."""
+    with image.file.open("rb") as fh, PILImage.open(fh) as opened:
+        upright = ImageOps.exif_transpose(opened)
+        icc = opened.info.get("icc_profile")
+        if upright.mode in ("RGBA", "LA", "P"):
+            rgba = upright.convert("RGBA")
+            flat = PILImage.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            upright = flat
+        elif upright.mode != "RGB":
+            upright = upright.convert("RGB")
+        else:
+            upright.load()
+    if icc:
+        upright.info["icc_profile"] = icc
+    return upright
+
+
+def renditions_for(image, role_name):
+    """All renditions of `image` for a role, {format: [Rendition, … by width]}; missing ones
+    are made now. Uses prefetched renditions when the queryset prefetched them."""
+    role = ROLES[role_name]
+    existing = {r.spec: r for r in image.renditions.all()}
+    wanted = [(w, fmt) for fmt in FORMATS for w in widths_for(image, role)]
+    missing = [(w, fmt) for w, fmt in wanted if spec_name(image, role, w, fmt) not in existing]
+    if missing:
+        existing.update(make_renditions(image, role, missing))
+    result = {fmt: [] for fmt in FORMATS}
+    for w, fmt in wanted:
+        rendition = existing.get(spec_name(image, role, w, fmt))
+        if rendition is not None:
+            result[fmt].append(rendition)
+    return result
+
+
+def make_renditions(image, role, sizes):
+    """Create the given (width, format) renditions; returns {spec: Rendition}."""
+    made = {}
+    try:
+        source = open_original(image)
+    except (OSError, ValueError, PILImage.DecompressionBombError):
+        logger.exception("Cannot open image %s for renditions", image.pk)
+        return made
+    stem = image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0][:60]
+    for width, fmt in sizes:
+        spec = spec_name(image, role, width, fmt)
+        data, w, h = render(image, role, width, fmt, source=source)
+        ext = FORMATS[fmt][2]
+        rendition = Rendition(image=image, spec=spec)
+        rendition.file.save(f"{stem}-{spec}.{ext}", ContentFile(data), save=False)
+        rendition.width, rendition.height, rendition.file_size = w, h, len(data)
+        try:
+            with transaction.atomic():
+                rendition.save()
+        except IntegrityError:
+            # Made at the same moment by another request: use theirs, drop ours.
+            rendition.file.delete(save=False)
+            rendition = Rendition.objects.get(image=image, spec=spec)
+        made[spec] = rendition
+    # Keep a prefetched list in step, so the next lookup in this request finds them.
+    cache = getattr(image, "_prefetched_objects_cache", {})
+    if "renditions" in cache:
+        cache["renditions"] = list(cache["renditions"]) + list(made.values())
+    return made
+
+
+def delete_stale_renditions(image):
+    """Drop renditions made from an earlier file or focal point of this image."""
+    current = version(image)
+    for rendition in image.renditions.all():
+        if not rendition.spec.endswith(f"-{current}"):
+            rendition.file.delete(save=False)
+            rendition.delete()
+
+
+def prepare(image):
+    """Make the renditions pages need first, right after an upload or a new focal point."""
+    delete_stale_renditions(image)
+    renditions_for(image, "wide")
+
+
+def social(image, role="wide"):
+    """The JPEG rendition for other sites (social previews, search engines, feeds): about
+    1200 px wide, as they ask for; None for no image or one whose licence has run out."""
+    if image is None or not image.file or not image.is_usable:
+        return None
+    return best(renditions_for(image, role)["jpeg"], 1200)
+
+
+def best(renditions, at_least):
+    """The smallest rendition at least `at_least` wide, or the largest there is."""
+    for rendition in renditions:
+        if rendition.width >= at_least:
+            return rendition
+    return renditions[-1] if renditions else None
+
+
+__all__ = ["FORMATS", "ROLES", "Image", "best", "crop_box", "prepare", "renditions_for"]

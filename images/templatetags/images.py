@@ -1,0 +1,69 @@
+"""{% picture %}: a library image as a responsive <picture> of renditions, never the original."""
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from images import renditions as rendition_lib
+
+register = template.Library()
+
+
+def srcset(renditions):
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
+
+
+@register.inclusion_tag("images/picture.html")
+def picture(image, role="wide", sizes="100vw", loading="lazy", priority="", alt=None, css=""):
+    """Render `image` for a role ("wide" 16:9 or "square" 1:1).
+
+    Expired images become a placeholder of the same shape. `loading="eager"` with
+    `priority="high"` is for the one image at the top of a page (the hero)."""
+    ratio = rendition_lib.ROLES[role].ratio or (
+        (image.width or 16, image.height or 9) if image is not None else (16, 9)
+    )
+    context = {"ratio": f"{ratio[0]} / {ratio[1]}", "css": css, "image": image}
+    if image is None or not image.is_usable:
+        return context | {"usable": False}
+    sets = rendition_lib.renditions_for(image, role)
+    jpegs, webps = sets["jpeg"], sets["webp"]
+    if not jpegs:
+        return context | {"usable": False}
+    fallback = rendition_lib.best(jpegs, 960)
+    largest = jpegs[-1]
+    return context | {
+        "usable": True,
+        "alt": image.alt_text if alt is None else alt,
+        "sizes": sizes,
+        "loading": loading,
+        "priority": priority,
+        "src": fallback.url,
+        "jpeg_srcset": srcset(jpegs),
+        "webp_srcset": srcset(webps),
+        "width": largest.width,
+        "height": largest.height,
+    }
+
+
+@register.simple_tag
+def rendition_url(image, width=1200, role="wide", fmt="jpeg"):
+    """The URL of one JPEG rendition at least `width` wide, for feeds and social previews;
+    '' for a missing or expired image."""
+    if image is None or not image.is_usable:
+        return ""
+    rendition = rendition_lib.best(rendition_lib.renditions_for(image, role)[fmt], width)
+    return rendition.url if rendition else ""
+
+
+@register.simple_tag
+def rights_warning(article):
+    """For the desk: why an article's hero image cannot (or soon cannot) be shown."""
+    image = article.hero_image
+    if image is None or image.usable_until is None:
+        return ""
+    until = image.usable_until.strftime("%d.%m.%Y")
+    if not image.is_usable:
+        return _("Image rights expired on %(date)s") % {"date": until}
+    if article.published_at and timezone.localdate(article.published_at) > image.usable_until:
+        return _("Image rights end on %(date)s, before publication") % {"date": until}
+    return ""
