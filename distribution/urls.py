@@ -1,5 +1,48 @@
-from django.urls import path  # noqa: F401
+"""Feeds, sitemaps and robots.txt, all at the top level of the site."""
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+from django.views.decorators.cache import cache_control
+
+from . import views
+from .feedgenerators import MediaAtomFeed, MediaRssFeed
+from .feeds import ArticleFeed, AuthorFeed, SectionFeed, TagFeed
+from .sitemaps import SITEMAPS
 
 app_name = "distribution"
 
-urlpatterns = []
+# Feed readers, crawlers and caches in between may keep feeds and sitemaps for five minutes:
+# a new article reaches them that much later, in exchange for far fewer requests.
+# Nothing is cached on the server: a feed is four queries, and a server-side copy would
+# outlive an article's depublication time, which no job announces.
+cached = cache_control(max_age=5 * 60)
+# robots.txt only changes with a deploy.
+cached_long = cache_control(max_age=24 * 60 * 60)
+
+rss, atom = MediaRssFeed, MediaAtomFeed
+
+urlpatterns = [
+    path("feeds/rss/", cached(ArticleFeed(rss)), name="rss"),
+    path("feeds/atom/", cached(ArticleFeed(atom)), name="atom"),
+    path("feeds/ressort/<slug:slug>/rss/", cached(SectionFeed(rss)), name="section_rss"),
+    path("feeds/ressort/<slug:slug>/atom/", cached(SectionFeed(atom)), name="section_atom"),
+    # str, not slug: taggit keeps umlauts in tag slugs ("lärmschutz").
+    path("feeds/thema/<str:slug>/rss/", cached(TagFeed(rss)), name="tag_rss"),
+    path("feeds/thema/<str:slug>/atom/", cached(TagFeed(atom)), name="tag_atom"),
+    path("feeds/autor/<slug:slug>/rss/", cached(AuthorFeed(rss)), name="author_rss"),
+    path("feeds/autor/<slug:slug>/atom/", cached(AuthorFeed(atom)), name="author_atom"),
+    path(
+        "sitemap.xml",
+        cached(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "distribution:sitemap"},
+        name="sitemap_index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cached(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS, "template_name": "distribution/sitemap.xml"},
+        name="sitemap",
+    ),
+    path("news-sitemap.xml", cached(views.news_sitemap), name="news_sitemap"),
+    path("robots.txt", cached_long(views.robots_txt), name="robots_txt"),
+]

@@ -1,0 +1,255 @@
+"""RSS 2.0 and Atom feeds of the newest public articles: the whole site, a section, a topic
+(tag) or an author.
+
+Each feed class is instantiated once per format in urls.py (``SectionFeed(MediaAtomFeed)``).
+Feed instances are shared by all requests, so nothing request-specific is kept on them:
+``get_object`` returns a ``FeedScope`` holding the request and the subject, and ``items``
+turns articles into ``FeedEntry`` objects whose URLs are already absolute.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from django.urls import NoReverseMatch, reverse
+from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from articles.models import Article, Byline, Section
+from images import renditions
+from people.models import Author
+from sitecontent.models import SiteSettings
+
+from .feedgenerators import MediaRssFeed
+
+# How many of the newest articles a feed carries.
+FEED_ITEMS = 30
+
+
+def _image_data(image):
+    """What the feeds say about a picture: ``url``, ``width``, ``height``, ``mime_type`` and
+    ``length`` (bytes), or ``None`` when there is nothing to show.
+
+    The one place that decides which file feeds point to: a 1200 px wide 16:9 JPEG
+    rendition (the size feed readers and social networks expect), never the original.
+    """
+    if image is None or not image.file or not getattr(image, "is_usable", True):
+        return None
+    rendition = renditions.best(renditions.renditions_for(image, "wide")["jpeg"], 1200)
+    if rendition is None:
+        return None
+    return {
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "mime_type": rendition.mime_type,
+        "length": rendition.file_size,
+    }
+
+
+def tag_page_url(tag):
+    """The path of the tag's page, or None if it has none: taggit makes an empty slug of a
+    name without letters or digits ("???"), and no URL pattern takes an empty segment. Links
+    and sitemap entries then leave the page out rather than fail."""
+    try:
+        return reverse("articles:tag", kwargs={"slug": tag.slug})
+    except NoReverseMatch:
+        return None
+
+
+def publication_name():
+    """The newsroom's name in feed titles and the Google News sitemap: the one the site
+    shows (Website-Einstellungen), so Google News sees the same name everywhere."""
+    return SiteSettings.current().site_name
+
+
+def _join(*parts):
+    return " – ".join(parts)
+
+
+@dataclass(frozen=True)
+class FeedScope:
+    """What one request for a feed is about: the whole site (subject None) or one subject."""
+
+    request: HttpRequest
+    subject: Section | Tag | Author | None = None
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    article: Article
+    guid: str
+    # (name, absolute author page URL) per byline, in byline order.
+    creators: list = field(default_factory=list)
+    media: dict | None = None
+    enclosure: Enclosure | None = None
+
+
+class ArticleFeed(Feed):
+    """The newest public articles of the whole site; subclasses narrow them to a subject."""
+
+    item_guid_is_permalink = False
+
+    def __init__(self, feed_type=MediaRssFeed):
+        self.feed_type = feed_type
+
+    # --- the subject ------------------------------------------------------------------------
+
+    def get_object(self, request, **kwargs):
+        # A subject that does not exist raises DoesNotExist, which Feed answers with a 404.
+        return FeedScope(request=request, subject=self.get_subject(**kwargs))
+
+    def get_subject(self):
+        return None
+
+    def select(self, articles, subject):
+        return articles
+
+    # --- the channel ------------------------------------------------------------------------
+
+    def title(self, scope):
+        return publication_name()
+
+    def link(self, scope):
+        return reverse("articles:home")
+
+    def description(self, scope):
+        return _("The latest articles from %(site)s") % {"site": publication_name()}
+
+    def subtitle(self, scope):
+        # Atom's name for the description (RSS ignores it).
+        return self.description(scope)
+
+    def author_name(self, scope):
+        # Atom needs an author for the feed unless every entry names one; an article can
+        # have no byline. RSS ignores it.
+        return publication_name()
+
+    # --- the items --------------------------------------------------------------------------
+
+    def items(self, scope):
+        articles = (
+            self.select(Article.objects.public().for_teasers(), scope.subject)
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("author")), "tags"
+            )
+            .order_by("-published_at", "-pk")[:FEED_ITEMS]
+        )
+        return [self.entry(article, scope.request) for article in articles]
+
+    def entry(self, article, request):
+        creators = [
+            (byline.author.name, request.build_absolute_uri(byline.author.get_absolute_url()))
+            for byline in article.bylines.all()
+        ]
+        image = _image_data(article.hero_image)
+        if image is None:
+            return FeedEntry(article, guid=self.guid(article, request), creators=creators)
+        url = request.build_absolute_uri(image["url"])
+        media = {
+            **image,
+            "url": url,
+            "credit": article.hero_image.credit,
+            "description": article.caption,
+        }
+        return FeedEntry(
+            article,
+            guid=self.guid(article, request),
+            creators=creators,
+            media=media,
+            enclosure=Enclosure(url, str(image["length"]), image["mime_type"]),
+        )
+
+    def guid(self, article, request):
+        """A tag URI (RFC 4151) that survives a new slug or section, unlike the article's URL,
+        so feed readers do not show a moved article twice."""
+        host, _port = split_domain_port(request.get_host())
+        return f"tag:{host},{article.created_at:%Y-%m-%d}:article:{article.pk}"
+
+    def item_title(self, entry):
+        return entry.article.title
+
+    def item_description(self, entry):
+        # The lead is plain text; RSS descriptions and Atom summaries (type="html") are HTML.
+        return escape(entry.article.lead)
+
+    def item_link(self, entry):
+        return entry.article.get_absolute_url()
+
+    def item_guid(self, entry):
+        return entry.guid
+
+    def item_pubdate(self, entry):
+        return entry.article.published_at
+
+    def item_updateddate(self, entry):
+        # A material update (the editor's "Aktualisiert am") counts, a typo fix does not:
+        # modified_at changes on every save and would push corrected articles up again.
+        article = entry.article
+        return article.updated_at if article.is_updated else article.published_at
+
+    def item_categories(self, entry):
+        article = entry.article
+        return [article.section.name, *sorted(tag.name for tag in article.tags.all())]
+
+    def item_enclosures(self, entry):
+        return [entry.enclosure] if entry.enclosure else []
+
+    def item_extra_kwargs(self, entry):
+        return {"creators": entry.creators, "media": entry.media}
+
+
+class SectionFeed(ArticleFeed):
+    def get_subject(self, slug):
+        return Section.objects.get(slug=slug)
+
+    def select(self, articles, section):
+        return articles.filter(section=section)
+
+    def title(self, scope):
+        return _join(publication_name(), scope.subject.name)
+
+    def link(self, scope):
+        return scope.subject.get_absolute_url()
+
+    def description(self, scope):
+        return _("The latest articles in the section %(section)s") % {"section": scope.subject.name}
+
+
+class TagFeed(ArticleFeed):
+    def get_subject(self, slug):
+        return Tag.objects.get(slug=slug)
+
+    def select(self, articles, tag):
+        return articles.filter(tags=tag)
+
+    def title(self, scope):
+        return _join(publication_name(), _("Topic: %(tag)s") % {"tag": scope.subject.name})
+
+    def link(self, scope):
+        return tag_page_url(scope.subject) or reverse("articles:home")
+
+    def description(self, scope):
+        return _("The latest articles on the topic %(tag)s") % {"tag": scope.subject.name}
+
+
+class AuthorFeed(ArticleFeed):
+    def get_subject(self, slug):
+        return Author.objects.get(slug=slug)
+
+    def select(self, articles, author):
+        # One byline per author and article (a database constraint): no duplicates.
+        return articles.filter(bylines__author=author)
+
+    def title(self, scope):
+        return _join(publication_name(), scope.subject.name)
+
+    def link(self, scope):
+        return scope.subject.get_absolute_url()
+
+    def description(self, scope):
+        return _("The latest articles by %(author)s") % {"author": scope.subject.name}

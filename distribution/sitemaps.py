@@ -1,0 +1,139 @@
+"""Sitemaps of what readers may see: articles, and the section, topic and author pages that
+list at least one public article. Plus the Google News sitemap of the last 48 hours.
+
+An article's ``lastmod`` is its last material change: the update time when the editors
+marked a material update, else its publication (the rule of ``Article.is_updated``). A list
+page's ``lastmod`` is the newest such change among its public articles.
+"""
+
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+from taggit.models import Tag
+
+from articles.models import Article, Section
+from people.models import Author
+
+from .feeds import tag_page_url
+
+
+def last_change():
+    """``Article.is_updated``'s rule as SQL: updated_at if later than published_at, else
+    published_at. (Coalesce first: SQLite's MAX() of a NULL is NULL.)"""
+    return Greatest(Coalesce("updated_at", "published_at"), "published_at")
+
+
+def _to_seconds(moment):
+    # Sitemaps show whole seconds; "2026-11-04T10:00:00+01:00" rather than microseconds.
+    return moment.replace(microsecond=0) if moment else None
+
+
+class ArticleSitemap(Sitemap):
+    # Pages of this many articles, oldest first, so that earlier pages stay the same as new
+    # articles appear and crawlers can skip them.
+    limit = 2000
+
+    def items(self):
+        return (
+            Article.objects.public()
+            .select_related("section")
+            .only("slug", "section__slug")
+            .annotate(last_change=last_change())
+            .order_by("published_at", "pk")
+        )
+
+    def lastmod(self, article):
+        return _to_seconds(article.last_change)
+
+    def get_latest_lastmod(self):
+        # One aggregate instead of Sitemap's default, which would load every article.
+        latest = Article.objects.public().aggregate(latest=Max(last_change()))["latest"]
+        return _to_seconds(latest)
+
+
+class ListPageSitemap(Sitemap):
+    """Pages listing articles of one subject, if that subject has a public article."""
+
+    model = None
+    # The lookup from Article to the subject, e.g. "section".
+    article_lookup = None
+    ordering = ("pk",)
+
+    def items(self):
+        newest = (
+            Article.objects.public()
+            .filter(**{self.article_lookup: OuterRef("pk")})
+            .annotate(last_change=last_change())
+            .order_by("-last_change")
+            .values("last_change")[:1]
+        )
+        return (
+            self.model.objects.annotate(last_change=Subquery(newest))
+            .filter(last_change__isnull=False)
+            .order_by(*self.ordering)
+        )
+
+    def lastmod(self, subject):
+        return _to_seconds(subject.last_change)
+
+
+class SectionSitemap(ListPageSitemap):
+    model = Section
+    article_lookup = "section"
+    ordering = ("position", "name")
+
+
+class AuthorSitemap(ListPageSitemap):
+    model = Author
+    article_lookup = "bylines__author"
+    ordering = ("name", "pk")
+
+
+class TagSitemap(ListPageSitemap):
+    model = Tag
+    article_lookup = "tags"
+    ordering = ("name", "pk")
+
+    def items(self):
+        # Only tags whose page has an address (see tag_page_url); a list, so it is counted
+        # and paginated after that check.
+        return [tag for tag in super().items() if tag_page_url(tag)]
+
+    def location(self, tag):
+        return tag_page_url(tag)
+
+
+# The sections of /sitemap.xml, named as they appear in the URLs (/sitemap-artikel.xml).
+SITEMAPS = {
+    "artikel": ArticleSitemap,
+    "ressorts": SectionSitemap,
+    "themen": TagSitemap,
+    "autoren": AuthorSitemap,
+}
+
+
+class NewsSitemap(Sitemap):
+    """Google News: public articles published in the last 48 hours, newest first, at most
+    1,000 (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
+    """
+
+    limit = 1000
+    window = timedelta(hours=48)
+
+    def items(self):
+        return (
+            Article.objects.public()
+            .filter(published_at__gte=timezone.now() - self.window)
+            .select_related("section")
+            .only("kicker", "headline", "slug", "published_at", "section__slug")
+            .order_by("-published_at", "-pk")[: self.limit]
+        )
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            url["publication_date"] = _to_seconds(url["item"].published_at)
+        return urls

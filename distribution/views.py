@@ -1,0 +1,43 @@
+"""The Google News sitemap and robots.txt; feeds and the other sitemaps are served by
+django.contrib.syndication and django.contrib.sitemaps (see urls.py)."""
+
+from django.conf import settings
+from django.contrib.sitemaps.views import x_robots_tag
+from django.contrib.sites.shortcuts import get_current_site
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from .feeds import publication_name
+from .sitemaps import NewsSitemap
+
+# Paths crawlers should leave alone: the admin, previews of unpublished articles and search
+# result pages (endless, thin combinations of the same articles).
+DISALLOWED_PATHS = ("/admin/", "/vorschau/", "/suche/")
+
+
+@x_robots_tag
+def news_sitemap(request):
+    urls = NewsSitemap().get_urls(site=get_current_site(request), protocol=request.scheme)
+    context = {
+        "urlset": urls,
+        "publication_name": publication_name(),
+        # Google wants the ISO 639 code of the language, "de" for LANGUAGE_CODE "de" or "de-at".
+        "publication_language": settings.LANGUAGE_CODE.split("-")[0].lower(),
+    }
+    return TemplateResponse(
+        request, "distribution/news_sitemap.xml", context, content_type="application/xml"
+    )
+
+
+def robots_txt(request):
+    context = {
+        "disallowed_paths": DISALLOWED_PATHS,
+        "sitemap_urls": [
+            request.build_absolute_uri(reverse("distribution:sitemap_index")),
+            request.build_absolute_uri(reverse("distribution:news_sitemap")),
+        ],
+    }
+    return render(
+        request, "distribution/robots.txt", context, content_type="text/plain; charset=utf-8"
+    )
