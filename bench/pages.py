@@ -1,5 +1,5 @@
 """
-Time the reader's pages and the admin planning against a trivial Django view.
+Time the reader's pages, feeds, API and the admin planning against a trivial Django view.
 
     .venv/bin/python bench/pages.py [--requests 200]
 
@@ -68,10 +68,19 @@ def main():
 
     staff = get_user_model().objects.create_superuser("bench", "bench@example.org", "x")
     article = Article.objects.public().order_by("-published_at").first()
+    author = article.bylines.first().author
     pages = {
         "trivial view": ("/bench/trivial/", None),
         "home page": ("/", None),
         "article page": (article.get_absolute_url(), None),
+        "section page": (article.section.get_absolute_url(), None),
+        "author page": (author.get_absolute_url(), None),
+        "search": ("/suche/?q=Leipzig+Stadtrat", None),
+        "image credits": ("/bildnachweise/", None),
+        "RSS feed": ("/feeds/rss/", None),
+        "news sitemap": ("/news-sitemap.xml", None),
+        "API list": ("/api/v1/articles/", None),
+        "API detail": (f"/api/v1/articles/{article.pk}/", None),
         "admin planning": ("/admin/articles/article/planning/", staff),
     }
 
@@ -97,6 +106,10 @@ def main():
     print(f"{'page':<16} {'median ms':>10} {'x trivial':>10} {'queries':>8}")
     for name, (median, queries) in results.items():
         print(f"{name:<16} {median * 1000:>10.2f} {median / base:>10.1f} {queries:>8}")
+    print(
+        "(Locmem cache; the site settings and section list are cached, and renditions exist"
+        " from the demo load, so no page makes images while being timed.)"
+    )
 
 
 if __name__ == "__main__":
