@@ -77,10 +77,10 @@ def widths_for(image, role):
     return widths or [crop_width]
 
 
-def spec_name(image, role, width, fmt):
+def spec_name(image, role, width, fmt, current=None):
     # The version ties the rendition to this file and focal point: a new crop gets a new
     # name, so no cache anywhere serves a stale one.
-    return f"{role.name}-{width}-{fmt}-{version(image)}"
+    return f"{role.name}-{width}-{fmt}-{current or version(image)}"
 
 
 def version(image):
@@ -140,14 +140,19 @@ def renditions_for(image, role_name):
     """All renditions of `image` for a role, {format: [Rendition, … by width]}; missing ones
     are made now. Uses prefetched renditions when the queryset prefetched them."""
     role = ROLES[role_name]
+    current = version(image)
     existing = {r.spec: r for r in image.renditions.all()}
-    wanted = [(w, fmt) for fmt in FORMATS for w in widths_for(image, role)]
-    missing = [(w, fmt) for w, fmt in wanted if spec_name(image, role, w, fmt) not in existing]
+    wanted = [
+        (w, fmt, spec_name(image, role, w, fmt, current))
+        for fmt in FORMATS
+        for w in widths_for(image, role)
+    ]
+    missing = [(w, fmt) for w, fmt, spec in wanted if spec not in existing]
     if missing:
         existing.update(make_renditions(image, role, missing))
     result = {fmt: [] for fmt in FORMATS}
-    for w, fmt in wanted:
-        rendition = existing.get(spec_name(image, role, w, fmt))
+    for _w, fmt, spec in wanted:
+        rendition = existing.get(spec)
         if rendition is not None:
             result[fmt].append(rendition)
     return result
