@@ -303,8 +303,10 @@ class Article(models.Model):
     def _unique_slug(self):
         base = german_slugify(self.headline)[:SLUG_MAX_LENGTH].strip("-") or "artikel"
         others = Article.objects.exclude(pk=self.pk)
+        # An old address of another article stays that article's: a new one must not take it.
+        old_addresses = ArticleRedirect.objects.exclude(article_id=self.pk)
         slug, number = base, 2
-        while others.filter(slug=slug).exists():
+        while others.filter(slug=slug).exists() or old_addresses.filter(old_slug=slug).exists():
             suffix = f"-{number}"
             slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
             number += 1

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import preview, views
+from . import converters, preview, views  # noqa: F401 (converters registers "uslug")
 
 app_name = "articles"
 
@@ -10,7 +10,7 @@ urlpatterns = [
     path("vorschau/<int:pk>/", preview.staff_preview, name="preview"),
     path("vorschau/link/<str:token>/", preview.shared_preview, name="preview_link"),
     # Topic slugs keep umlauts (django-taggit slugifies with allow_unicode).
-    path("thema/<str:slug>/", views.tag, name="tag"),
+    path("thema/<uslug:slug>/", views.tag, name="tag"),
     path("autor/<slug:slug>/", views.author, name="author"),
     path("archiv/<int:year>/<int:month>/<int:day>/", views.day, name="day"),
     path("<slug:section>/", views.section, name="section"),

@@ -26,8 +26,10 @@ def paginate(request, queryset):
         raise Http404 from exc
 
 
-def render_list(request, queryset, template="articles/list.html", **context):
+def render_list(request, queryset, template="articles/list.html", allow_empty=True, **context):
     page = paginate(request, queryset)
+    if not allow_empty and not page.object_list:
+        raise Http404
     context.update(page_obj=page, articles=page.object_list, is_paginated=page.has_other_pages())
     return render(request, template, context)
 
@@ -69,9 +71,13 @@ def tag(request, slug):
 
 def author(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    articles = Article.objects.public().for_teasers().filter(bylines__author=author).distinct()
     return render_list(
         request,
-        Article.objects.public().for_teasers().filter(bylines__author=author).distinct(),
+        articles,
+        # No page before the first public article: a byline on an embargoed story stays
+        # hidden (the API and the author feed answer the same).
+        allow_empty=False,
         template="articles/author.html",
         heading=author.name,
         author=author,
@@ -81,9 +87,11 @@ def author(request, slug):
 def day(request, year, month, day):
     try:
         date = datetime.date(year, month, day)
+        if not 1900 <= date.year <= 2999:
+            raise ValueError("outside the archive")
+        start, end = _day_bounds(date)
     except (ValueError, OverflowError) as exc:
         raise Http404 from exc
-    start, end = _day_bounds(date)
     public = Article.objects.public()
     articles = public.for_teasers().filter(published_at__gte=start, published_at__lt=end)
     page = paginate(request, articles)

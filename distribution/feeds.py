@@ -10,7 +10,7 @@ turns articles into ``FeedEntry`` objects whose URLs are already absolute.
 from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.urls import NoReverseMatch, reverse
@@ -222,7 +222,10 @@ class SectionFeed(ArticleFeed):
 
 class TagFeed(ArticleFeed):
     def get_subject(self, slug):
-        return Tag.objects.get(slug=slug)
+        # As the topic page: a topic only unpublished articles carry has no feed either.
+        return Tag.objects.filter(Exists(Article.objects.public().filter(tags=OuterRef("pk")))).get(
+            slug=slug
+        )
 
     def select(self, articles, tag):
         return articles.filter(tags=tag)
@@ -239,7 +242,12 @@ class TagFeed(ArticleFeed):
 
 class AuthorFeed(ArticleFeed):
     def get_subject(self, slug):
-        return Author.objects.get(slug=slug)
+        # As the author page and the API: no feed before the first public article.
+        return Author.objects.filter(
+            Exists(
+                Byline.objects.filter(author=OuterRef("pk"), article__in=Article.objects.public())
+            )
+        ).get(slug=slug)
 
     def select(self, articles, author):
         # One byline per author and article (a database constraint): no duplicates.

@@ -4,6 +4,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
+import articles.converters  # noqa: F401 (registers the "uslug" converter)
+
 from . import views
 from .feedgenerators import MediaAtomFeed, MediaRssFeed
 from .feeds import ArticleFeed, AuthorFeed, SectionFeed, TagFeed
@@ -26,9 +28,9 @@ urlpatterns = [
     path("feeds/atom/", cached(ArticleFeed(atom)), name="atom"),
     path("feeds/ressort/<slug:slug>/rss/", cached(SectionFeed(rss)), name="section_rss"),
     path("feeds/ressort/<slug:slug>/atom/", cached(SectionFeed(atom)), name="section_atom"),
-    # str, not slug: taggit keeps umlauts in tag slugs ("lärmschutz").
-    path("feeds/thema/<str:slug>/rss/", cached(TagFeed(rss)), name="tag_rss"),
-    path("feeds/thema/<str:slug>/atom/", cached(TagFeed(atom)), name="tag_atom"),
+    # uslug, not slug: taggit keeps umlauts in tag slugs ("lärmschutz").
+    path("feeds/thema/<uslug:slug>/rss/", cached(TagFeed(rss)), name="tag_rss"),
+    path("feeds/thema/<uslug:slug>/atom/", cached(TagFeed(atom)), name="tag_atom"),
     path("feeds/autor/<slug:slug>/rss/", cached(AuthorFeed(rss)), name="author_rss"),
     path("feeds/autor/<slug:slug>/atom/", cached(AuthorFeed(atom)), name="author_atom"),
     path(

@@ -42,9 +42,10 @@ class ImageQuerySet(models.QuerySet):
 
 
 class Image(models.Model):
-    file = models.ImageField(
-        _("File"), upload_to=image_upload_to, width_field="width", height_field="height"
-    )
+    # Width and height are measured in save() (upright, after the EXIF orientation), not by
+    # ImageField's width_field, which would put back the raw size whenever a form assigns the
+    # file again.
+    file = models.ImageField(_("File"), upload_to=image_upload_to)
     width = models.PositiveIntegerField(_("Width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("Height"), editable=False, default=0)
     file_size = models.PositiveBigIntegerField(_("File size"), editable=False, default=0)

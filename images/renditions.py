@@ -121,7 +121,8 @@ def open_original(image):
     """The original, upright (EXIF orientation applied) and in RGB, fully decoded."""
     with image.file.open("rb") as fh, PILImage.open(fh) as opened:
         upright = ImageOps.exif_transpose(opened)
-        icc = opened.info.get("icc_profile")
+        # A colour profile only fits pixels still in its colour space (not CMYK → RGB).
+        icc = opened.info.get("icc_profile") if opened.mode == "RGB" else None
         if upright.mode in ("RGBA", "LA", "P"):
             rgba = upright.convert("RGBA")
             flat = PILImage.new("RGB", rgba.size, (255, 255, 255))
@@ -199,9 +200,12 @@ def delete_stale_renditions(image):
 
 
 def prepare(image):
-    """Make the renditions pages need first, right after an upload or a new focal point."""
+    """Make the renditions pages need, right after an upload or a new focal point, so no
+    reader's request has to: wide crops (heroes, teasers, feeds) and squares (author photos,
+    the credits page). Uncropped ones (logos) are made on first use."""
     delete_stale_renditions(image)
     renditions_for(image, "wide")
+    renditions_for(image, "square")
 
 
 def social(image, role="wide"):

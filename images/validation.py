@@ -8,7 +8,16 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 # Pillow format name: file extension the stored file gets.
-ACCEPTED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif", "AVIF": ".avif"}
+ACCEPTED_FORMATS = {
+    "JPEG": ".jpg",
+    # A JPEG with extra pictures (embedded preview, depth or gain map), as cameras and phones
+    # write them; renditions use its main picture.
+    "MPO": ".jpg",
+    "PNG": ".png",
+    "WEBP": ".webp",
+    "GIF": ".gif",
+    "AVIF": ".avif",
+}
 
 
 def max_bytes():
@@ -73,7 +82,8 @@ def check_image_file(uploaded):
                     },
                     code="too_many_pixels",
                 )
-            if getattr(image, "is_animated", False) or getattr(image, "n_frames", 1) > 1:
+            animated = getattr(image, "is_animated", False) or getattr(image, "n_frames", 1) > 1
+            if animated and fmt != "MPO":
                 raise ValidationError(
                     _("“%(name)s” is animated; animated images are not supported."),
                     params={"name": name},

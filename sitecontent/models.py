@@ -21,7 +21,10 @@ _http_url = URLValidator(schemes=["http", "https"])
 
 def validate_link(value):
     """An absolute http(s) URL, or an address on this site starting with a single '/'."""
-    if value.startswith("/") and not value.startswith("//"):
+    if value.startswith("/") and not value.startswith(("//", "/\\")):
+        if "\\" in value:
+            # Browsers read a backslash as a slash: "/\\evil.example" would leave the site.
+            raise ValidationError(_("An address must not contain a backslash."), code="invalid")
         if any(char.isspace() for char in value):
             raise ValidationError(_("An address must not contain spaces."), code="invalid")
         return
@@ -112,7 +115,6 @@ class SiteSettings(models.Model):
             saved = (
                 cls.objects.select_related("logo")
                 .prefetch_related(
-                    "logo__renditions",
                     Prefetch(
                         "social_accounts", queryset=SocialAccount.objects.all(), to_attr="accounts"
                     ),

@@ -123,7 +123,8 @@ def test_section_page_has_its_own_title_and_the_site_description(client):
 
 
 def test_author_page_is_a_profile_described_by_the_bio(client):
-    AuthorFactory(slug="mara", name="Mara Muster", bio="Schreibt über Stadtpolitik.")
+    author = AuthorFactory(slug="mara", name="Mara Muster", bio="Schreibt über Stadtpolitik.")
+    BylineFactory(author=author)
     page = get(client, "/autor/mara/")
     assert meta(page, "og:type") == ["profile"]
     assert meta(page, "description") == ["Schreibt über Stadtpolitik."]

@@ -137,3 +137,14 @@ def test_a_restored_version_with_another_slug_keeps_the_current_address(client, 
     article.refresh_from_db()
     assert article.slug == "urfassung"
     assert_moved(client, "/politik/ueberarbeitet/", article)
+
+
+def test_a_new_article_does_not_take_an_old_address_of_another(client, politik):
+    article = ArticleFactory(section=politik, slug="haushalt")
+    article.slug = "haushalt-beschlossen"
+    article.save()
+
+    newcomer = ArticleFactory(section=politik, headline="Haushalt")
+
+    assert newcomer.slug != "haushalt"
+    assert_moved(client, "/politik/haushalt/", article)

@@ -149,7 +149,15 @@ def test_changing_and_reordering_social_accounts_shows_at_once(admin_client, cli
 
 @pytest.mark.parametrize(
     "bad",
-    ["javascript:alert(1)", "//evil.example/", "ftp://files.example/", "/mit leerzeichen/"],
+    [
+        "javascript:alert(1)",
+        "//evil.example/",
+        "ftp://files.example/",
+        "/mit leerzeichen/",
+        # Browsers read "\\" as "/": these leave the site too.
+        "/\\evil.example/",
+        "/impressum\\..\\evil",
+    ],
 )
 def test_links_must_be_web_addresses_or_paths_on_the_site(admin_client, bad):
     response = fill_settings(admin_client, ADD).fill(imprint_url=bad).submit(admin_client, ADD)
