@@ -135,31 +135,46 @@ class Image(models.Model):
 
     def save(self, *args, **kwargs):
         previous = getattr(self, "_saved_file_name", None)
-        super().save(*args, **kwargs)
-        if self.file and self.file.name != previous:
+        new_file = bool(self.file) and (
+            not getattr(self.file, "_committed", True) or self.file.name != previous
+        )
+        if new_file:
+            # Before saving, so that whatever runs on post_save (renditions) sees the size.
             self._measure()
-            if previous and not Image.objects.filter(file=previous).exists():
-                # The replaced original is nobody's any more.
-                storage = self.file.storage
-                transaction.on_commit(lambda: storage.delete(previous))
+        super().save(*args, **kwargs)
+        if new_file and previous and not Image.objects.filter(file=previous).exists():
+            # The replaced original is nobody's any more.
+            storage = self.file.storage
+            transaction.on_commit(lambda: storage.delete(previous))
         self._saved_file_name = self.file.name
 
     def _measure(self):
         """Weigh a new file, and take width and height of the upright picture: cameras store
         portraits sideways with an EXIF orientation tag, renditions and readers get them
-        turned."""
+        turned. Reads an upload in memory before it is stored, or the stored file."""
         try:
-            size = self.file.size
-            with self.file.storage.open(self.file.name, "rb") as fh, PILImage.open(fh) as opened:
-                orientation = opened.getexif().get(0x0112)
-                width, height = opened.size
+            if not getattr(self.file, "_committed", True):
+                upload = self.file.file
+                upload.seek(0)
+                # Pillow leaves a file object it did not open itself open.
+                with PILImage.open(upload) as opened:
+                    orientation = opened.getexif().get(0x0112)
+                    width, height = opened.size
+                upload.seek(0)
+                size = upload.size
+            else:
+                size = self.file.size
+                with (
+                    self.file.storage.open(self.file.name, "rb") as fh,
+                    PILImage.open(fh) as opened,
+                ):
+                    orientation = opened.getexif().get(0x0112)
+                    width, height = opened.size
         except (OSError, ValueError, PILImage.DecompressionBombError):
             return
         if orientation in QUARTER_TURNS:
             width, height = height, width
-        if (width, height, size) != (self.width, self.height, self.file_size):
-            self.width, self.height, self.file_size = width, height, size
-            Image.objects.filter(pk=self.pk).update(width=width, height=height, file_size=size)
+        self.width, self.height, self.file_size = width, height, size
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -141,6 +141,8 @@ def renditions_for(image, role_name):
     """All renditions of `image` for a role, {format: [Rendition, … by width]}; missing ones
     are made now. Uses prefetched renditions when the queryset prefetched them."""
     role = ROLES[role_name]
+    if not image.width or not image.height:
+        return {fmt: [] for fmt in FORMATS}  # not measured (unreadable file): nothing to make
     current = version(image)
     existing = {r.spec: r for r in image.renditions.all()}
     wanted = [
