@@ -192,20 +192,26 @@ def make_renditions(image, role, sizes):
     return made
 
 
-def delete_stale_renditions(image):
-    """Drop renditions made from an earlier file or focal point of this image."""
+def stale_renditions(image):
+    """Renditions made from an earlier file or focal point of this image."""
     current = version(image)
-    for rendition in image.renditions.all():
-        if not rendition.spec.endswith(f"-{current}"):
-            rendition.file.delete(save=False)
-            rendition.delete()
+    return [r for r in image.renditions.all() if not r.spec.endswith(f"-{current}")]
+
+
+def delete_stale_renditions(image):
+    """Drop renditions made from an earlier file or focal point (files go after commit)."""
+    for rendition in stale_renditions(image):
+        rendition.delete()
 
 
 def prepare(image):
     """Make the renditions pages need, right after an upload or a new focal point, so no
     reader's request has to: wide crops (heroes, teasers, feeds) and squares (author photos,
-    the credits page). Uncropped ones (logos) are made on first use."""
-    delete_stale_renditions(image)
+    the credits page). Uncropped ones (logos) are made on first use.
+
+    Renditions of the earlier file or focal point stay for a while: feeds, the API and
+    social networks handed out their addresses. clean_orphan_images deletes them once the
+    picture has been left alone for its grace period."""
     renditions_for(image, "wide")
     renditions_for(image, "square")
 

@@ -1,12 +1,17 @@
 """Renditions: pages serve resized, re-encoded copies through <picture>/srcset, never the
 original; they are made once, never upscaled, carry the credit but no GPS or camera serial."""
 
+from datetime import timedelta
+from io import StringIO
+
 import piexif
 import pytest
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from images.models import Image, Rendition
 from tests.factories import (
@@ -329,7 +334,7 @@ def focal_form(image, **values):
     }
 
 
-def test_a_new_focal_point_makes_new_renditions_and_removes_the_stale_ones(
+def test_a_new_focal_point_makes_new_renditions_and_drops_the_stale_ones_after_a_grace_period(
     admin_client, client, article_with_hero, django_capture_on_commit_callbacks
 ):
     image = article_with_hero.hero_image
@@ -344,13 +349,27 @@ def test_a_new_focal_point_makes_new_renditions_and_removes_the_stale_ones(
     assert response.status_code == 302
     image.refresh_from_db()
     assert (image.focal_x, image.focal_y) == (90, 20)
-    assert not Rendition.objects.filter(pk__in=old_rows).exists()
-    for url in old_urls:
-        assert not default_storage.exists(media_name(url)), f"stale {url} left behind"
     new_urls = set(
         all_rendition_urls(hero_picture(client.get(article_with_hero.get_absolute_url())))
     )
     assert new_urls and not new_urls & old_urls
+    for url in new_urls:
+        assert default_storage.exists(media_name(url))
+
+    # Feeds and social networks handed out the old addresses: they keep working for now.
+    for url in old_urls:
+        assert default_storage.exists(media_name(url))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("clean_orphan_images", stdout=StringIO())
+    assert Rendition.objects.filter(pk__in=old_rows).count() == len(old_rows)
+
+    # Two days after the last change, the cleanup drops them.
+    Image.objects.filter(pk=image.pk).update(modified_at=timezone.now() - timedelta(hours=49))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("clean_orphan_images", stdout=StringIO())
+    assert not Rendition.objects.filter(pk__in=old_rows).exists()
+    for url in old_urls:
+        assert not default_storage.exists(media_name(url)), f"stale {url} left behind"
     for url in new_urls:
         assert default_storage.exists(media_name(url))
 
