@@ -70,6 +70,16 @@ class Section(models.Model):
         return reverse("articles:section", kwargs={"section": self.slug})
 
 
+def hero_renditions():
+    """The hero images' 16:9 renditions, the only ones teasers and article pages show."""
+    from images.models import Rendition  # images refers to articles (for slugs)
+
+    return Prefetch(
+        "hero_image__renditions",
+        queryset=Rendition.objects.filter(spec__startswith="wide-"),
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self):
         """Articles readers may see, decided at query time so no job must run first:
@@ -84,9 +94,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_teasers(self):
         """What a list of teasers shows, in a fixed number of queries."""
-        return self.select_related("section", "hero_image").prefetch_related(
-            "hero_image__renditions"
-        )
+        return self.select_related("section", "hero_image").prefetch_related(hero_renditions())
 
     def for_page(self):
         """Everything an article page shows, in a fixed number of queries."""
@@ -94,7 +102,7 @@ class ArticleQuerySet(models.QuerySet):
             target__in=Article.objects.public()
         ).select_related("target__section")
         return self.select_related("section", "hero_image").prefetch_related(
-            "hero_image__renditions",
+            hero_renditions(),
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             "bullets",
             Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
