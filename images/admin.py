@@ -290,7 +290,13 @@ class ImageAdmin(admin.ModelAdmin):
     def focal_point_picker(self, obj):
         if not obj or not obj.pk or not obj.file:
             return _("Available after saving.")
-        src = admin_thumb_url(obj, 960) or obj.file.url
+        # The whole picture, uncropped (a rendition, not the possibly huge original): the
+        # crops below are cut from it in the browser exactly as the renditions will be.
+        try:
+            whole = renditions.best(renditions.renditions_for(obj, "whole")["jpeg"], 1200)
+        except (OSError, ValueError):
+            whole = None
+        src = whole.url if whole else obj.file.url
         crops = format_html_join(
             "",
             '<figure style="margin:0"><img src="{}" alt="" class="nr-crop" data-ratio="{}" '
@@ -314,7 +320,7 @@ class ImageAdmin(admin.ModelAdmin):
             "left:{}%;top:{}%;width:22px;height:22px;margin:-11px 0 0 -11px;border:3px solid #fff;"
             'border-radius:50%;box-shadow:0 0 0 2px #c00;pointer-events:none"></span></div>'
             '<div style="display:flex;gap:1rem;align-items:end">{}</div></div>',
-            obj.file.url,
+            src,
             obj.alt_text,
             obj.focal_x,
             obj.focal_y,

@@ -70,6 +70,10 @@ def test_editor_uploads_two_pictures_reviews_them_and_sets_a_focal_point(
     picker.click(position={"x": box["width"] * 0.9, "y": box["height"] * 0.25})
     assert page.input_value("#id_focal_x") == "90"
     assert page.input_value("#id_focal_y") == "25"
+    # The square preview is cut as the renditions will be: the 16:9 picture shown 240 px
+    # wide in a 135 px square, its focal point near the right edge: the crop hits that edge.
+    square = page.locator(".nr-crop[data-ratio='1 / 1']")
+    assert square.evaluate("img => img.style.objectPosition") == "-105px 0px"
     with page.expect_navigation():
         page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
