@@ -370,3 +370,20 @@ def test_the_article_choice_offers_published_and_scheduled_articles_only(admin_c
     ids = {int(result["id"]) for result in response.json()["results"]}
     assert ids == {published.pk, scheduled.pk}
     assert draft.pk not in ids
+
+
+def test_only_the_lead_storys_picture_loads_first_and_with_high_priority(client):
+    lead = article("Aufmacher", hours=1, hero_image=ImageFactory())
+    for number in range(6):
+        article(f"Weitere Meldung {number}", hours=2 + number, hero_image=ImageFactory())
+    curate(lead=lead)
+
+    page = get(client, "/")
+
+    images = re.findall(r"<img [^>]*>", page)
+    assert len(images) >= 5  # the lead story and four highlights (the newest, uncurated)
+    first, rest = images[0], images[1:]
+    assert 'alt="' + lead.hero_image.alt_text + '"' in first
+    assert 'fetchpriority="high"' in first and 'loading="eager"' in first
+    assert not any('fetchpriority="high"' in img for img in rest)
+    assert all('loading="lazy"' in img for img in rest)
