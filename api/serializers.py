@@ -31,12 +31,10 @@ def image_data(image, caption=None, request=None, role="wide"):
     about 1200 px wide (384 px for the square author photos), ``renditions`` lists every
     size in WebP and JPEG for apps that pick their own.
     """
-    if image is None or not getattr(image, "is_usable", True) or not image.file:
-        return None
-    sets = renditions.renditions_for(image, role)
-    main = renditions.best(sets["jpeg"], 1200)
+    main = renditions.social(image, role)
     if main is None:
         return None
+    sets = renditions.renditions_for(image, role)
     return {
         "url": absolute_url(request, main.url),
         "width": main.width,

@@ -34,12 +34,10 @@ def _image_data(image):
     """What the feeds say about a picture: ``url``, ``width``, ``height``, ``mime_type`` and
     ``length`` (bytes), or ``None`` when there is nothing to show.
 
-    The one place that decides which file feeds point to: a 1200 px wide 16:9 JPEG
-    rendition (the size feed readers and social networks expect), never the original.
+    Feeds point to the picture other sites get (``renditions.social``): a ~1200 px wide
+    16:9 JPEG rendition, never the original.
     """
-    if image is None or not image.file or not getattr(image, "is_usable", True):
-        return None
-    rendition = renditions.best(renditions.renditions_for(image, "wide")["jpeg"], 1200)
+    rendition = renditions.social(image)
     if rendition is None:
         return None
     return {

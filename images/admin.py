@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db.models import F, Prefetch
 from django.forms import modelformset_factory
 from django.http import HttpResponseRedirect
@@ -254,8 +255,6 @@ class ImageAdmin(admin.ModelAdmin):
         return self._render_review(request, context, formset, [])
 
     def _render_review(self, request, context, formset, refused):
-        from django.core.files.storage import default_storage
-
         rows = [(form, default_storage.url(form.staged_name)) for form in formset.forms]
         return TemplateResponse(
             request,

@@ -10,6 +10,17 @@ from .models import Image, image_upload_to
 from .validation import check_image_file, normalized_name
 
 STAGED_SALT = "images.staged-upload"
+# What an editor writes about a picture, in the order the forms show it.
+DESCRIPTION_FIELDS = [
+    "alt_text",
+    "caption",
+    "credit_line",
+    "photographer",
+    "copyright",
+    "is_own",
+    "usable_until",
+    "usage_notes",
+]
 STAGED_MAX_AGE = 24 * 3600
 
 
@@ -30,19 +41,7 @@ class ImageAdminForm(forms.ModelForm):
 
     class Meta:
         model = Image
-        fields = [
-            "file",
-            "alt_text",
-            "caption",
-            "credit_line",
-            "photographer",
-            "copyright",
-            "is_own",
-            "usable_until",
-            "usage_notes",
-            "focal_x",
-            "focal_y",
-        ]
+        fields = ["file", *DESCRIPTION_FIELDS, "focal_x", "focal_y"]
         widgets = {
             "focal_x": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
             "focal_y": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
@@ -89,16 +88,7 @@ class ReviewForm(forms.ModelForm):
 
     class Meta:
         model = Image
-        fields = [
-            "alt_text",
-            "caption",
-            "credit_line",
-            "photographer",
-            "copyright",
-            "is_own",
-            "usage_notes",
-            "usable_until",
-        ]
+        fields = DESCRIPTION_FIELDS
         widgets = {
             "caption": forms.Textarea(attrs={"rows": 3}),
             "usage_notes": forms.Textarea(attrs={"rows": 2}),

@@ -46,16 +46,6 @@ def picture(image, role="wide", sizes="100vw", loading="lazy", priority="", alt=
 
 
 @register.simple_tag
-def rendition_url(image, width=1200, role="wide", fmt="jpeg"):
-    """The URL of one JPEG rendition at least `width` wide, for feeds and social previews;
-    '' for a missing or expired image."""
-    if image is None or not image.is_usable:
-        return ""
-    rendition = rendition_lib.best(rendition_lib.renditions_for(image, role)[fmt], width)
-    return rendition.url if rendition else ""
-
-
-@register.simple_tag
 def rights_warning(article):
     """For the desk: why an article's hero image cannot (or soon cannot) be shown."""
     image = article.hero_image
