@@ -3,79 +3,46 @@ How the API shows things: articles (compact in lists, complete in the detail), s
 authors and images.
 
 Every URL is absolute, every time is ISO 8601 in the newsroom's time zone (Europe/Berlin)
-with its offset. Images are shown by one function, ``image_data``, so renditions and
-usability rules are added in one place. The serializers expect the querysets of
-``api.views``, which load everything shown in a fixed number of queries.
+with its offset. Images, authors and articles are described by the same functions as in
+the feeds and the structured data (``images.data``, ``distribution.data``). The serializers
+expect the querysets of ``api.views``, which load everything shown in a fixed number of
+queries.
 """
 
 from urllib.parse import urlencode
 
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.urls import reverse
 from rest_framework import serializers
 
-from images import renditions
+from core.addresses import absolute_url
+from core.dates import iso_datetime
+from distribution.data import article_url, author_data, byline_data, tag_data
+from images.data import image_data
+
+# What the API says about a picture: the rendition about 1200 px wide (384 px for the square
+# author photos) and every size in WebP and JPEG for apps that pick their own. Never the
+# original; an image whose licence has run out is left out (null).
+API_IMAGE_FIELDS = (
+    "url",
+    "width",
+    "height",
+    "alt",
+    "caption",
+    "credit",
+    "credit_label",
+    "renditions",
+)
 
 
-def absolute_url(request, path):
-    """``path`` as an absolute URL for this request's host (a full URL stays as it is)."""
-    return request.build_absolute_uri(path) if request is not None else path
-
-
-def image_data(image, caption=None, request=None, role="wide"):
-    """An image as the API shows it, or None when there is none to show.
-
-    ``caption`` overrides the image's own caption (pass an article's ``caption``). An image
-    that may no longer be shown (``is_usable`` False: its licence has run out) or has no
-    file is left out. The API hands out renditions, never the original: ``url`` is a JPEG
-    about 1200 px wide (384 px for the square author photos), ``renditions`` lists every
-    size in WebP and JPEG for apps that pick their own.
-    """
-    main = renditions.social(image, role)
-    if main is None:
-        return None
-    sets = renditions.renditions_for(image, role)
-    return {
-        "url": absolute_url(request, main.url),
-        "width": main.width,
-        "height": main.height,
-        "alt": image.alt_text,
-        "caption": image.caption if caption is None else caption,
-        "credit": image.credit,
-        "credit_label": str(image.credit_label),
-        "renditions": [
-            {
-                "url": absolute_url(request, r.url),
-                "width": r.width,
-                "height": r.height,
-                "type": r.mime_type,
-            }
-            for fmt in ("webp", "jpeg")
-            for r in sets[fmt]
-        ],
-    }
-
-
-def berlin_time(value):
-    """'2026-11-03T14:05:00+01:00': local time with its offset, to the second; None stays."""
-    if value is None:
-        return None
-    return timezone.localtime(value).isoformat(timespec="seconds")
+def api_image(image, request, caption=None, role="wide"):
+    """An image as the API shows it (see ``images.data.image_data``), or None."""
+    data = image_data(image, request=request, role=role, caption=caption, all_sizes=True)
+    return {key: data[key] for key in API_IMAGE_FIELDS} if data else None
 
 
 def articles_api_url(request, **filters):
     """The API's article list, filtered, e.g. all articles of one author."""
     return absolute_url(request, f"{reverse('api:v1:article-list')}?{urlencode(filters)}")
-
-
-def tag_url(request, tag):
-    """The tag's page, or None where the site has no address for its slug."""
-    try:
-        return absolute_url(request, reverse("articles:tag", kwargs={"slug": tag.slug}))
-    except NoReverseMatch:
-        # Tag slugs keep non-ASCII letters ("straße"); a tag route limited to ASCII slugs
-        # cannot take them, and no address is better than a broken one.
-        return None
 
 
 class ApiSerializer(serializers.Serializer):
@@ -117,7 +84,7 @@ class AuthorSerializer(ApiSerializer):
         return absolute_url(self.request, author.get_absolute_url())
 
     def get_photo(self, author):
-        return image_data(author.photo, request=self.request, role="square")
+        return api_image(author.photo, self.request, role="square")
 
     def get_articles_url(self, author):
         return articles_api_url(self.request, author=author.slug)
@@ -127,29 +94,26 @@ class ArticleParts:
     """The article parts both article serializers show, computed the same way."""
 
     def get_url(self, article):
-        return absolute_url(self.request, article.get_absolute_url())
+        return article_url(article, self.request)
 
     def get_api_url(self, article):
         return absolute_url(self.request, reverse("api:v1:article-detail", args=[article.pk]))
 
     def get_hero_image(self, article):
-        return image_data(article.hero_image, caption=article.caption, request=self.request)
+        return api_image(article.hero_image, self.request, caption=article.caption)
 
     def get_authors(self, article):
+        fields = ("name", "slug", "url")
         return [
-            {
-                "name": byline.author.name,
-                "slug": byline.author.slug,
-                "url": absolute_url(self.request, byline.author.get_absolute_url()),
-            }
+            {key: author_data(byline.author, self.request)[key] for key in fields}
             for byline in article.bylines.all()
         ]
 
     def get_published_at(self, article):
-        return berlin_time(article.published_at)
+        return iso_datetime(article.published_at)
 
     def get_modified_at(self, article):
-        return berlin_time(article.modified_at)
+        return iso_datetime(article.modified_at)
 
 
 class ArticleListSerializer(ArticleParts, ApiSerializer):
@@ -200,14 +164,9 @@ class ArticleDetailSerializer(ArticleParts, ApiSerializer):
         return str(article.byline)
 
     def get_bylines(self, article):
+        fields = ("name", "slug", "role", "label", "url")
         return [
-            {
-                "name": byline.author.name,
-                "slug": byline.author.slug,
-                "role": byline.role or byline.author.role_title,
-                "label": byline.label,
-                "url": absolute_url(self.request, byline.author.get_absolute_url()),
-            }
+            {key: byline_data(byline, self.request)[key] for key in fields}
             for byline in article.bylines.all()
         ]
 
@@ -220,7 +179,7 @@ class ArticleDetailSerializer(ArticleParts, ApiSerializer):
             {
                 "id": link.target.pk,
                 "title": link.target.title,
-                "url": absolute_url(self.request, link.target.get_absolute_url()),
+                "url": article_url(link.target, self.request),
                 "api_url": absolute_url(
                     self.request, reverse("api:v1:article-detail", args=[link.target.pk])
                 ),
@@ -230,9 +189,7 @@ class ArticleDetailSerializer(ArticleParts, ApiSerializer):
 
     def get_tags(self, article):
         tags = sorted(article.tags.all(), key=lambda tag: tag.name.casefold())
-        return [
-            {"name": tag.name, "slug": tag.slug, "url": tag_url(self.request, tag)} for tag in tags
-        ]
+        return [tag_data(tag, self.request) for tag in tags]
 
     def get_updated_at(self, article):
-        return berlin_time(article.updated_at) if article.is_updated else None
+        return iso_datetime(article.updated_at) if article.is_updated else None

@@ -7,7 +7,6 @@ Successful answers may be cached by browsers and shared caches for a minute; err
 at all, so that an article going live is not hidden behind a cached 404.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from rest_framework import viewsets
@@ -17,8 +16,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import APIRootView
 from rest_framework.views import APIView
 
-from articles.models import Article, Byline, Section
-from people.models import Author
+from articles import selectors
+from articles.models import Article, Section
 
 from .filters import ArticleFilters
 from .pagination import ApiPagination
@@ -77,11 +76,7 @@ class ArticleViewSet(PublicReadOnlyAPI, viewsets.ReadOnlyModelViewSet):
         if self.action == "retrieve":
             return public.for_page()
         # The body is only shown in the detail.
-        return (
-            public.for_teasers()
-            .defer("body")
-            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
-        )
+        return selectors.with_bylines(public.for_teasers().defer("body"))
 
     def get_serializer_class(self):
         return ArticleDetailSerializer if self.action == "retrieve" else ArticleListSerializer
@@ -113,11 +108,8 @@ class AuthorViewSet(PublicReadOnlyAPI, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = SLUG_PATTERN
 
     def get_queryset(self):
-        has_public_article = Byline.objects.filter(
-            author=OuterRef("pk"), article__in=Article.objects.public()
-        )
         return (
-            Author.objects.filter(Exists(has_public_article))
+            selectors.public_authors()
             .select_related("photo")
             .prefetch_related("photo__renditions")
             .order_by("name", "pk")

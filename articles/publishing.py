@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from django.dispatch import Signal
 from django.utils import timezone
 
-from .models import Article, ArticleEvent
+from .models import Article, ArticleEvent, record_event
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +46,8 @@ def go_live(article, *, user=None, now=None):
         if not claimed:
             return False
         article.refresh_from_db(fields=["status", "first_published_at"])
-        ArticleEvent.objects.create(
-            article=article,
-            user=user,
-            action=ArticleEvent.Action.WENT_LIVE,
-            old_value="",
-            new_value=Article.Status.PUBLISHED,
+        record_event(
+            article, ArticleEvent.Action.WENT_LIVE, user=user, new_value=Article.Status.PUBLISHED
         )
         transaction.on_commit(lambda: _announce(article))
     return True

@@ -10,19 +10,24 @@ while state changes only go through ``workflow.perform()``.
 import difflib
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
+
+from images.models import Image
+from people.models import Author
+
+from .models import Article, Byline, CrossLink, Section, TeaserBullet
 
 # Kept as they are now when an older revision is restored.
 WORKFLOW_FIELDS = ("status", "published_at", "depublish_at", "first_published_at", "updated_at")
 
 
 def register():
-    """Register the article and its parts with django-reversion (called from apps.ready)."""
-    from .models import Article, Byline, CrossLink, TeaserBullet
-
+    """Register the article and its parts with django-reversion (called by the admin package,
+    before ArticleAdmin is registered)."""
     for model in (Byline, TeaserBullet, CrossLink, TaggedItem):
         if not reversion.is_registered(model):
             reversion.register(model)
@@ -36,11 +41,6 @@ def register():
 
 def snapshot(version):
     """The readable content of one revision of an article, part by part, in page order."""
-    from images.models import Image
-    from people.models import Author
-
-    from .models import Article, Byline, CrossLink, Section, TeaserBullet
-
     fields = version.field_dict
     article_id = int(version.object_id)
     parts = {Byline: [], TeaserBullet: [], CrossLink: [], TaggedItem: []}
@@ -93,10 +93,6 @@ def snapshot(version):
 
 
 def _article_type_id():
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import Article
-
     return ContentType.objects.get_for_model(Article).pk
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import converters, preview, views  # noqa: F401 (converters registers "uslug")
+from . import preview, views
 
 app_name = "articles"
 

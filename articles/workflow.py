@@ -7,7 +7,7 @@ The editorial workflow: which transitions exist, who may make them, and making t
     scheduled / published ──withdraw──▶ withdrawn
 
 Every path (admin buttons, bulk actions, commands) goes through ``perform()``, which
-checks the permission on the server and records an ``ArticleEvent``.
+checks the permission on the server and records the step with ``record_event``.
 """
 
 from dataclasses import dataclass
@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, ArticleEvent
+from .models import Article, record_event
 from .publishing import go_live
 
 S = Article.Status
@@ -135,11 +135,13 @@ def perform(article, name, user, comment=""):
             article.published_at = now
         article.status = transition.target
         article.modified_by = user
-        article.save(update_fields=["status", "published_at", "modified_at", "modified_by"])
-        ArticleEvent.objects.create(
-            article=article,
+        article.save(
+            update_fields=["status", "published_at", "modified_at", "modified_by"], user=user
+        )
+        record_event(
+            article,
+            transition.name,
             user=user,
-            action=transition.name,
             old_value=old_status,
             new_value=article.status,
             comment=comment,

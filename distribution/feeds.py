@@ -10,53 +10,24 @@ turns articles into ``FeedEntry`` objects whose URLs are already absolute.
 from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest
 from django.http.request import split_domain_port
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles.models import Article, Byline, Section
-from images import renditions
+from articles import selectors
+from articles.models import Article, Section
 from people.models import Author
 from sitecontent.models import SiteSettings
 
+from .data import author_data, hero_image_data, tag_page_url
 from .feedgenerators import MediaRssFeed
 
 # How many of the newest articles a feed carries.
 FEED_ITEMS = 30
-
-
-def _image_data(image):
-    """What the feeds say about a picture: ``url``, ``width``, ``height``, ``mime_type`` and
-    ``length`` (bytes), or ``None`` when there is nothing to show.
-
-    Feeds point to the picture other sites get (``renditions.social``): a ~1200 px wide
-    16:9 JPEG rendition, never the original.
-    """
-    rendition = renditions.social(image)
-    if rendition is None:
-        return None
-    return {
-        "url": rendition.url,
-        "width": rendition.width,
-        "height": rendition.height,
-        "mime_type": rendition.mime_type,
-        "length": rendition.file_size,
-    }
-
-
-def tag_page_url(tag):
-    """The path of the tag's page, or None if it has none: taggit makes an empty slug of a
-    name without letters or digits ("???"), and no URL pattern takes an empty segment. Links
-    and sitemap entries then leave the page out rather than fail."""
-    try:
-        return reverse("articles:tag", kwargs={"slug": tag.slug})
-    except NoReverseMatch:
-        return None
 
 
 def publication_name():
@@ -130,36 +101,27 @@ class ArticleFeed(Feed):
     # --- the items --------------------------------------------------------------------------
 
     def items(self, scope):
-        articles = (
-            self.select(Article.objects.public().for_teasers(), scope.subject)
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("author")), "tags"
-            )
-            .order_by("-published_at", "-pk")[:FEED_ITEMS]
-        )
+        articles = selectors.with_bylines(
+            self.select(selectors.teasers(), scope.subject).prefetch_related("tags")
+        ).order_by("-published_at", "-pk")[:FEED_ITEMS]
         return [self.entry(article, scope.request) for article in articles]
 
     def entry(self, article, request):
         creators = [
-            (byline.author.name, request.build_absolute_uri(byline.author.get_absolute_url()))
-            for byline in article.bylines.all()
+            (data["name"], data["url"])
+            for data in (author_data(byline.author, request) for byline in article.bylines.all())
         ]
-        image = _image_data(article.hero_image)
+        guid = self.guid(article, request)
+        image = hero_image_data(article, request)
         if image is None:
-            return FeedEntry(article, guid=self.guid(article, request), creators=creators)
-        url = request.build_absolute_uri(image["url"])
-        media = {
-            **image,
-            "url": url,
-            "credit": article.hero_image.credit,
-            "description": article.caption,
-        }
+            return FeedEntry(article, guid=guid, creators=creators)
+        media = {**image, "description": image["caption"]}
         return FeedEntry(
             article,
-            guid=self.guid(article, request),
+            guid=guid,
             creators=creators,
             media=media,
-            enclosure=Enclosure(url, str(image["length"]), image["mime_type"]),
+            enclosure=Enclosure(image["url"], str(image["length"]), image["mime_type"]),
         )
 
     def guid(self, article, request):
@@ -221,9 +183,7 @@ class SectionFeed(ArticleFeed):
 class TagFeed(ArticleFeed):
     def get_subject(self, slug):
         # As the topic page: a topic only unpublished articles carry has no feed either.
-        return Tag.objects.filter(Exists(Article.objects.public().filter(tags=OuterRef("pk")))).get(
-            slug=slug
-        )
+        return selectors.public_tags().get(slug=slug)
 
     def select(self, articles, tag):
         return articles.filter(tags=tag)
@@ -241,11 +201,7 @@ class TagFeed(ArticleFeed):
 class AuthorFeed(ArticleFeed):
     def get_subject(self, slug):
         # As the author page and the API: no feed before the first public article.
-        return Author.objects.filter(
-            Exists(
-                Byline.objects.filter(author=OuterRef("pk"), article__in=Article.objects.public())
-            )
-        ).get(slug=slug)
+        return selectors.public_authors().get(slug=slug)
 
     def select(self, articles, author):
         # One byline per author and article (a database constraint): no duplicates.

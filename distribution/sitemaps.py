@@ -17,7 +17,7 @@ from taggit.models import Tag
 from articles.models import Article, Section
 from people.models import Author
 
-from .feeds import tag_page_url
+from .data import tag_page_url
 
 
 def last_change():

@@ -4,8 +4,6 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
-import articles.converters  # noqa: F401 (registers the "uslug" converter)
-
 from . import views
 from .feedgenerators import MediaAtomFeed, MediaRssFeed
 from .feeds import ArticleFeed, AuthorFeed, SectionFeed, TagFeed

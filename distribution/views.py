@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core.addresses import absolute_url
+
 from .feeds import publication_name
 from .sitemaps import NewsSitemap
 
@@ -34,8 +36,8 @@ def robots_txt(request):
     context = {
         "disallowed_paths": DISALLOWED_PATHS,
         "sitemap_urls": [
-            request.build_absolute_uri(reverse("distribution:sitemap_index")),
-            request.build_absolute_uri(reverse("distribution:news_sitemap")),
+            absolute_url(request, reverse("distribution:sitemap_index")),
+            absolute_url(request, reverse("distribution:news_sitemap")),
         ],
     }
     return render(

@@ -13,6 +13,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.dates import german_date
+
 from . import renditions
 from .forms import BaseReviewFormSet, ImageAdminForm, ReviewForm, UploadForm, stage
 from .metadata import read_metadata
@@ -39,7 +41,7 @@ def thumbnail(image, size=120):
     if not image.is_usable:
         expired = format_html(
             '<strong class="nr-expired">{}</strong> ',
-            _("Rights expired on %(date)s") % {"date": image.usable_until.strftime("%d.%m.%Y")},
+            _("Rights expired on %(date)s") % {"date": german_date(image.usable_until)},
         )
     return format_html(
         '<figure class="nr-thumb" style="margin:0;display:flex;gap:.75rem;align-items:center">'
@@ -280,7 +282,7 @@ class ImageAdmin(admin.ModelAdmin):
     def rights(self, obj):
         if obj.usable_until is None:
             return "–"
-        label = _("until %(date)s") % {"date": obj.usable_until.strftime("%d.%m.%Y")}
+        label = _("until %(date)s") % {"date": german_date(obj.usable_until)}
         if not obj.is_usable:
             return format_html('<strong class="nr-expired">⚠ {} ({})</strong>', _("expired"), label)
         return label

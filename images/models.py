@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
-from articles.text import german_slugify
+from core.text import german_slugify
 
 # EXIF orientations that turn the picture by 90°: its upright width is the stored height.
 QUARTER_TURNS = {5, 6, 7, 8}

@@ -1,12 +1,11 @@
 """Bildnachweise: the credits of every picture readers can see on the site."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.http import Http404
+from django.db.models import Prefetch, Q
 from django.shortcuts import render
 
-from articles.models import Article, Byline
-from people.models import Author
+from articles import selectors
+from articles.models import Article
+from core.pagination import page_context, paginate
 
 from .models import Image
 
@@ -15,9 +14,7 @@ CREDITS_PER_PAGE = 50
 
 def credits(request):
     public = Article.objects.public()
-    public_authors = Author.objects.filter(
-        Exists(Byline.objects.filter(author=OuterRef("pk"), article__in=public))
-    )
+    public_authors = selectors.public_authors()
     images = (
         Image.objects.usable()
         .filter(Q(articles__in=public) | Q(pk__in=public_authors.values("photo")))
@@ -32,11 +29,7 @@ def credits(request):
             ),
         )
     )
-    paginator = Paginator(images, CREDITS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("seite") or 1)
-    except (EmptyPage, PageNotAnInteger) as exc:
-        raise Http404 from exc
+    page = paginate(request, images, CREDITS_PER_PAGE)
     portraits = {
         author.photo_id: author
         for author in public_authors.filter(photo__in=[image.pk for image in page.object_list])
@@ -46,5 +39,5 @@ def credits(request):
     return render(
         request,
         "images/credits.html",
-        {"page_obj": page, "images": page.object_list, "is_paginated": page.has_other_pages()},
+        page_context(page, "images"),
     )

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "rest_framework",
+    "core",
     "articles",
     "images",
     "people",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "distribution",
     "api",
     "sitecontent",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -82,7 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sitecontent.context_processors.site",
-                "articles.context_processors.navigation",
+                "articles.navigation.navigation",
             ],
         },
     },

@@ -1,8 +1,8 @@
 """The reader's search page: /suche/?q=…&seite=…"""
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import render
+
+from core.pagination import paginate
 
 from . import query as search
 from .text import MAX_QUERY_LENGTH, MIN_QUERY_LENGTH, clean_query
@@ -25,10 +25,9 @@ def results(request):
     if query and len(query) < MIN_QUERY_LENGTH:
         context["too_short"] = True
     elif query:
-        paginator = Paginator(search.find(query), settings.NEWSROOM_ARTICLES_PER_PAGE)
         # Results shift as articles come and go: a page that no longer exists shows the
         # nearest one instead of an error.
-        page = paginator.get_page(request.GET.get("seite"))
+        page = paginate(request, search.find(query), lenient=True)
         results = list(page.object_list)
         for article in results:
             article.snippet = search.snippet(article, query)

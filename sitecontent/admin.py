@@ -5,12 +5,13 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.forms import OrderedInlineFormSet
+from core.admin import PartInline
+from core.forms import OrderedInlineFormSet
 
 from .models import SiteSettings, SocialAccount
 
 
-class SocialAccountInline(admin.TabularInline):
+class SocialAccountInline(PartInline):
     """The accounts are part of the settings: who may edit the settings may edit them."""
 
     model = SocialAccount
@@ -19,25 +20,11 @@ class SocialAccountInline(admin.TabularInline):
     extra = 1
     # An address typed without a scheme ("mastodon.social/@x") is read as https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    parent_view_permission = "sitecontent.view_sitesettings"
 
-    def _may_edit(self, request, obj):
-        opts = SiteSettings._meta
+    def may_edit_parent(self, request, obj):
         codename = "change" if obj is not None else "add"
-        return request.user.has_perm(f"{opts.app_label}.{codename}_{opts.model_name}")
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("sitecontent.view_sitesettings") or self._may_edit(
-            request, obj
-        )
-
-    def has_add_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
+        return request.user.has_perm(f"sitecontent.{codename}_sitesettings")
 
 
 @admin.register(SiteSettings)

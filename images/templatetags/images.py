@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import german_date
 from images import renditions as rendition_lib
 
 register = template.Library()
@@ -51,7 +52,7 @@ def rights_warning(article):
     image = article.hero_image
     if image is None or image.usable_until is None:
         return ""
-    until = image.usable_until.strftime("%d.%m.%Y")
+    until = german_date(image.usable_until)
     if not image.is_usable:
         return _("Image rights expired on %(date)s") % {"date": until}
     if article.published_at and timezone.localdate(article.published_at) > image.usable_until:

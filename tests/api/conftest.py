@@ -1,9 +1,9 @@
-"""Every API test runs at a fixed moment (tests.api.helpers.NOW)."""
+"""Every API test runs at a fixed moment (tests.helpers.api.NOW)."""
 
 import pytest
 import time_machine
 
-from tests.api.helpers import NOW
+from tests.helpers.api import NOW
 
 
 @pytest.fixture(autouse=True)

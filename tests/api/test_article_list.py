@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from articles.models import Article
-from tests.api.helpers import (
+from tests.helpers.api import (
     ARTICLES,
     NOW,
     get_json,
@@ -16,7 +16,7 @@ from tests.api.helpers import (
     rendition_url,
     results,
 )
-from tests.factories import (
+from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,

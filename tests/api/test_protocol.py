@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.api.helpers import ARTICLES, AUTHORS, SECTIONS, get_json
-from tests.factories import ArticleFactory, BylineFactory, SectionFactory, UserFactory
+from tests.helpers.api import ARTICLES, AUTHORS, SECTIONS, get_json
+from tests.helpers.factories import ArticleFactory, BylineFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

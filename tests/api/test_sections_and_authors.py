@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.api.helpers import (
+from tests.helpers.api import (
     AUTHORS,
     NOW,
     SECTIONS,
@@ -15,7 +15,7 @@ from tests.api.helpers import (
     rendition_url,
     results,
 )
-from tests.factories import (
+from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,

@@ -1,16 +1,14 @@
 """The public article page: every part of ANATOMY.md, in the anatomy's order."""
 
-import html
 import re
 from datetime import UTC, datetime, timedelta
-from html.parser import HTMLParser
 
 import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import (
+from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
@@ -19,6 +17,7 @@ from tests.factories import (
     SectionFactory,
     TeaserBulletFactory,
 )
+from tests.helpers.html import start_tags, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -38,31 +37,6 @@ def frozen_clock():
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-class _TagCollector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-
-def start_tags(markup, name):
-    """The attributes of every <name ...> start tag in ``markup``, in document order."""
-    parser = _TagCollector()
-    parser.feed(markup)
-    return [attrs for tag, attrs in parser.tags if tag == name]
-
-
-def text_of(fragment):
-    """The visible text of an HTML fragment, tags removed and whitespace collapsed."""
-    without_tags = re.sub(r"<[^>]+>", " ", fragment)
-    return " ".join(html.unescape(without_tags).split())
 
 
 def element_text(markup, tag, css_class=None):

@@ -14,22 +14,20 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 
 from articles.models import Article
-from tests.articles.test_admin_article import BrowserForm, change_url, do_transition, open_form
-from tests.factories import ArticleFactory, BylineFactory, TeaserBulletFactory
+from tests.helpers.accounts import DESK, login, make_user
+from tests.helpers.article_admin import change_url, do_transition
+from tests.helpers.factories import ArticleFactory, BylineFactory, TeaserBulletFactory
+from tests.helpers.forms import BrowserForm, open_form
 
 pytestmark = pytest.mark.django_db
 
-User = get_user_model()
 BERLIN = ZoneInfo("Europe/Berlin")
-DESK = "Redaktion / CvD"
 PRESENCE_WARNING = "Gerade ebenfalls geöffnet von:"
 
 
@@ -46,24 +44,12 @@ def _empty_cache():
 
 def desk_editor(username, first_name="", last_name=""):
     """A member of the desk (may edit every article), with the names the admin shows."""
-    user = User.objects.create_user(
-        username,
-        f"{username}@newsroom.example",
-        "geheim-passwort-123",
-        first_name=first_name,
-        last_name=last_name,
-        is_staff=True,
-    )
-    user.groups.add(Group.objects.get(name=DESK))
-    return user
+    return make_user(DESK, username, first_name=first_name, last_name=last_name)
 
 
 def browser_of(user):
     """A separate browser (client with its own session) logged in as ``user``."""
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
+    return login(Client(), user)
 
 
 @pytest.fixture
@@ -102,7 +88,7 @@ def berlin(value, fmt):
 def conflict_message(name, when):
     """The start of the refusal, as the German admin shows it (HTML-escaped)."""
     return escape(
-        f"{name} hat diesen Artikel am {berlin(when, '%d.%m.%Y %H:%M:%S')} geändert, "
+        f"{name} hat diesen Artikel am {berlin(when, '%d.%m.%Y %H.%M')} geändert, "
         "nachdem Sie ihn geöffnet hatten."
     )
 

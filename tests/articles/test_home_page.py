@@ -2,7 +2,6 @@
 
 import re
 from datetime import UTC, datetime, timedelta
-from html.parser import HTMLParser
 
 import pytest
 import time_machine
@@ -12,7 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path
 
-from tests.factories import ArticleFactory, BylineFactory, ImageFactory
+from tests.helpers.factories import ArticleFactory, BylineFactory, ImageFactory
+from tests.helpers.html import start_tags
 
 NOW = datetime(2026, 11, 4, 9, 0, tzinfo=UTC)
 
@@ -37,21 +37,6 @@ urlpatterns = [
 def frozen_clock():
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-class _TagCollector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-
-def start_tags(markup, name):
-    parser = _TagCollector()
-    parser.feed(markup)
-    return [attrs for tag, attrs in parser.tags if tag == name]
 
 
 def teaser_titles(page):

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
+from tests.helpers.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 

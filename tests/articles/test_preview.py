@@ -16,8 +16,13 @@ from django.utils import timezone
 
 from articles import preview
 from articles.models import Article
-from tests.articles.test_admin_article import change_url
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, TeaserBulletFactory
+from tests.helpers.article_admin import change_url
+from tests.helpers.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    BylineFactory,
+    TeaserBulletFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -17,35 +17,21 @@ from reversion.models import Version
 from taggit.models import TaggedItem
 
 from articles.models import Article, ArticleEvent, Byline, CrossLink, TeaserBullet
-from tests.articles.test_admin_article import (
-    ADD_URL,
-    BrowserForm,
-    change_url,
-    do_transition,
-    full_article_form,
-    open_form,
-    sent_messages,
-)
-from tests.articles.test_workflow import DESK, REPORTER, login, make_user
-from tests.factories import (
+from tests.helpers.accounts import DESK, REPORTER, login, make_user
+from tests.helpers.article_admin import ADD_URL, change_url, do_transition, full_article_form
+from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
     SectionFactory,
     TeaserBulletFactory,
 )
+from tests.helpers.forms import BrowserForm, open_form, sent_messages
 
 pytestmark = pytest.mark.django_db
 
 S = Article.Status
 RECOVER_LIST_URL = "/admin/articles/article/recover/"
-REGISTRATION_BUG = (
-    "App bug: revisions.register() (articles/apps.py ready()) finds Article already "
-    "registered, because django.contrib.admin's autodiscover runs first and "
-    "VersionAdmin.__init__ auto-registers Article with follow=('bylines', 'bullets', "
-    "'cross_links', 'events') and no exclude; the follow of 'tagged_items' (and the "
-    "exclude of modified_at/modified_by) never takes effect, and ArticleEvent is followed."
-)
 CHOOSE_TWO = "Bitte wählen Sie zwei Versionen zum Vergleichen."
 
 
@@ -351,7 +337,7 @@ def test_compare_shows_each_changed_part_with_deletions_and_insertions(admin_cli
     assert rows["Stichpunkte"].startswith("Der Stadtrat hat <del>")
     assert "<del>Verkehrswende</del>" in rows["Lesen Sie außerdem noch:"]
     assert "<ins>Haushalt 2027</ins>" in rows["Lesen Sie außerdem noch:"]
-    # Exactly "Nahverkehr, <del>Stadtrat</del> ...": see the xfail test on kept tags.
+    # Exactly "Nahverkehr, <del>Stadtrat</del> ...": see the test on a kept tag below.
     assert re.search(r"<del>[^<]*Stadtrat</del>", rows["Schlagwörter"])
     assert "<ins>Verkehrswende</ins>" in rows["Schlagwörter"]
     table = diff_table(response)
@@ -631,7 +617,7 @@ def test_restoring_records_who_restored_it_in_the_audit_trail(admin_client, stor
     [event] = ArticleEvent.objects.filter(article=article, action=ArticleEvent.Action.RESTORED)
     assert event.user == admin_client.user
     assert event.new_value == timezone.localtime(first.revision.date_created).strftime(
-        "%d.%m.%Y %H:%M %Z"
+        "%d.%m.%Y %H.%M %Z"
     )
 
 
@@ -647,7 +633,11 @@ def test_the_edit_version_check_does_not_block_a_restore(admin_client, story):
 
     assert response.status_code == 302, response.content.decode()[:2000]
     assert content_of(article)["headline"] == "Straßenbahn-Ausbau kommt früher"
-    assert Article.objects.get(pk=article.pk).lead != "Ein Vorspann von jemand anderem."
+    # The restore brings back the version's lead over the colleague's save.
+    assert (
+        Article.objects.get(pk=article.pk).lead
+        == "Leipzig bekommt seine neue Straßenbahnlinie früher als erwartet."
+    )
     assert ArticleEvent.objects.filter(
         article=article, action=ArticleEvent.Action.RESTORED
     ).exists()

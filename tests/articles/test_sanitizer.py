@@ -6,7 +6,7 @@ import pytest
 
 from articles.models import Article
 from articles.sanitizer import ALLOWED_TAGS, clean_body
-from tests.factories import ArticleFactory
+from tests.helpers.factories import ArticleFactory
 
 REL = 'rel="noopener noreferrer"'
 

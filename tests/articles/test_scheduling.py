@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles import publishing
 from articles.models import Article, ArticleEvent
-from tests.factories import ArticleFactory
+from tests.helpers.factories import ArticleFactory
 
 S = Article.Status
 NOON = datetime(2026, 5, 12, 10, 0, tzinfo=UTC)  # 12:00 in Berlin

@@ -8,62 +8,39 @@ from datetime import timedelta
 
 import pytest
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent
-from tests.articles.test_admin_article import (
+from tests.helpers.accounts import CHIEF, DESK, REPORTER, SUPERUSER, login, make_user
+from tests.helpers.article_admin import (
     ADD_URL,
     CHANGELIST_URL,
-    BrowserForm,
     change_url,
     do_transition,
-    open_form,
-    sent_messages,
     transition_url,
 )
-from tests.factories import (
+from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
     SectionFactory,
     TeaserBulletFactory,
 )
+from tests.helpers.forms import BrowserForm, open_form, sent_messages
 
 pytestmark = pytest.mark.django_db
 
 S = Article.Status
 A = ArticleEvent.Action
 EVENTS_URL = "/admin/articles/articleevent/"
-PASSWORD = "geheim-passwort-123"
-User = get_user_model()
 
-REPORTER, DESK, CHIEF, SUPERUSER = "Autor:in", "Redaktion / CvD", "Chefredaktion", "superuser"
 ROLES = [REPORTER, DESK, CHIEF, SUPERUSER]
 EDITORS = [DESK, CHIEF, SUPERUSER]  # everyone with articles.publish_article
 
 
 # --- People and articles ------------------------------------------------------------------------
-
-
-def make_user(role, username=None):
-    """A staff account in the real group of this role (made by the data migration)."""
-    username = username or f"{role.split()[0].lower().replace(':', '')}-user"
-    if role == SUPERUSER:
-        return User.objects.create_superuser(username, f"{username}@newsroom.example", PASSWORD)
-    user = User.objects.create_user(username, f"{username}@newsroom.example", PASSWORD)
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-def login(client, user):
-    client.force_login(user)
-    client.user = user
-    return client
 
 
 @pytest.fixture
@@ -732,10 +709,10 @@ def test_changing_the_publication_times_in_the_form_is_recorded(as_role):
     assert {event.user for event in changes} == {client.user}
     by_field = {event.new_value.split(":")[0]: event for event in changes}
     assert set(by_field) == {"published_at", "depublish_at"}
-    assert "24.12.2030 18:00" in by_field["published_at"].new_value
+    assert "24.12.2030 18.00" in by_field["published_at"].new_value
     assert by_field["published_at"].old_value.startswith("published_at: ")
     assert by_field["published_at"].old_value != by_field["published_at"].new_value
-    assert "31.12.2030 12:00" in by_field["depublish_at"].new_value
+    assert "31.12.2030 12.00" in by_field["depublish_at"].new_value
     assert by_field["depublish_at"].old_value == "depublish_at: –"
 
 

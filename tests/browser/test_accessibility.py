@@ -4,7 +4,7 @@ with the keyboard: a skip link first, a visible focus everywhere."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.factories import (
+from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,

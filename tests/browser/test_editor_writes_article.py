@@ -3,8 +3,9 @@
 import pytest
 
 from articles.models import Article
-from tests.browser.admin_pages import PASSWORD, choose_autocomplete, log_in
-from tests.factories import AuthorFactory, ImageFactory, SectionFactory
+from tests.helpers.accounts import PASSWORD
+from tests.helpers.browser import choose_autocomplete, log_in
+from tests.helpers.factories import AuthorFactory, ImageFactory, SectionFactory
 
 pytestmark = [
     pytest.mark.browser,

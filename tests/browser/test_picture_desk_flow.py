@@ -4,8 +4,9 @@ metadata prefilled, complete the alt texts, then set a focal point by clicking."
 import pytest
 
 from images.models import Image
-from tests.browser.admin_pages import PASSWORD, log_in
-from tests.images import imagefiles
+from tests.helpers import imagefiles
+from tests.helpers.accounts import PASSWORD
+from tests.helpers.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

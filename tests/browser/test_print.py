@@ -3,7 +3,7 @@ from, without navigation, search, follow box or footer."""
 
 import pytest
 
-from tests.factories import ArticleFactory, ImageFactory
+from tests.helpers.factories import ArticleFactory, ImageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,7 +3,7 @@ picture's box has its final size before the file arrives (no layout shift)."""
 
 import pytest
 
-from tests.factories import ArticleFactory, ImageFactory, uploaded_jpeg
+from tests.helpers.factories import ArticleFactory, ImageFactory, uploaded_jpeg
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

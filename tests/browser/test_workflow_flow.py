@@ -10,14 +10,9 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent
-from tests.browser.admin_pages import (
-    PASSWORD,
-    choose_autocomplete,
-    click_and_wait_for_success,
-    log_in,
-    log_out,
-)
-from tests.factories import AuthorFactory, SectionFactory
+from tests.helpers.accounts import DESK, PASSWORD, REPORTER
+from tests.helpers.browser import choose_autocomplete, click_and_wait_for_success, log_in, log_out
+from tests.helpers.factories import AuthorFactory, SectionFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,8 +23,6 @@ HEADLINE = "Neue Radwege für die Südvorstadt"
 ROLES = importlib.import_module("articles.migrations.0003_roles")
 
 
-# Without these a role sees no byline, teaser bullet or "read also" rows in the article form
-# (admin inlines check their own model's permissions), and the roles migration grants none.
 def role(name):
     """The group the roles migration creates (transactional tests flush it away, so the
     test makes it again from the migration's own list of permissions)."""
@@ -53,8 +46,8 @@ def staff_user(django_user_model, username, group_name):
 def test_reporter_submits_editor_schedules_and_the_article_goes_live_on_time(
     live_server, page, django_user_model
 ):
-    reporter = staff_user(django_user_model, "reporterin", "Autor:in")
-    staff_user(django_user_model, "cvd", "Redaktion / CvD")
+    reporter = staff_user(django_user_model, "reporterin", REPORTER)
+    staff_user(django_user_model, "cvd", DESK)
     AuthorFactory(name="Rita Reporter", role_title="Reporterin", short_code="rr", user=reporter)
     section = SectionFactory(name="Leipzig", slug="leipzig")
 

@@ -1,30 +1,25 @@
 """Shared fixtures for the feeds, sitemaps and robots.txt tests: the XML Schemas, and an
 article with everything a feed shows, next to articles of the same scope readers may not see."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import time_machine
 import xmlschema
-from lxml import etree
 
 from articles.models import Article
-from tests.factories import (
+from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
     ImageFactory,
     SectionFactory,
 )
+from tests.helpers.feeds import NEWS_NS, NOW
 
 SCHEMAS = Path(__file__).parent / "schemas"
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
-
-# A Wednesday in November: Europe/Berlin is UTC+1.
-NOW = datetime(2026, 11, 4, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -45,11 +40,6 @@ def sitemap_schema():
 @pytest.fixture(scope="session")
 def siteindex_schema():
     return xmlschema.XMLSchema(SCHEMAS / "siteindex.xsd")
-
-
-def parse_xml(response):
-    """The response body as an lxml tree; fails the test if it is not well-formed XML."""
-    return etree.fromstring(response.content)
 
 
 @pytest.fixture

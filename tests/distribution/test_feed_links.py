@@ -1,26 +1,15 @@
 """distribution/feed_links.html: the <link rel="alternate"> tags for a page's <head>."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from taggit.models import Tag
 
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
+from tests.helpers.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
+from tests.helpers.html import start_tags
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
-
-
-class _LinkCollector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "link":
-            self.links.append(dict(attrs))
 
 
 def feed_links(**context):
@@ -28,10 +17,9 @@ def feed_links(**context):
     markup = render_to_string(
         "distribution/feed_links.html", context, request=RequestFactory().get("/")
     )
-    parser = _LinkCollector()
-    parser.feed(markup)
-    assert all(link["rel"] == "alternate" for link in parser.links)
-    return [(link["type"], link["title"], link["href"]) for link in parser.links]
+    links = start_tags(markup, "link")
+    assert all(link["rel"] == "alternate" for link in links)
+    return [(link["type"], link["title"], link["href"]) for link in links]
 
 
 @pytest.fixture

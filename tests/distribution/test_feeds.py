@@ -8,15 +8,14 @@ import pytest
 from django.urls import reverse
 
 from images.models import Image
-from tests.factories import (
+from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
     ImageFactory,
     SectionFactory,
 )
-
-from .conftest import NOW, parse_xml
+from tests.helpers.feeds import NOW, parse_xml
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 MEDIA_NS = "http://search.yahoo.com/mrss/"

@@ -7,9 +7,8 @@ import pytest
 from taggit.models import Tag
 
 from distribution.sitemaps import ArticleSitemap
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
-
-from .conftest import NOW, SITEMAP_NS, parse_xml
+from tests.helpers.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
+from tests.helpers.feeds import NOW, SITEMAP_NS, parse_xml
 
 NS = {"sm": SITEMAP_NS}
 SITEMAP_PATHS = [

@@ -12,9 +12,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from images.models import Image
-from tests.factories import ImageFactory
-from tests.images import imagefiles
-from tests.images.conftest import CHANGELIST_URL, change_url, html
+from tests.helpers import imagefiles
+from tests.helpers.factories import ImageFactory
+from tests.helpers.html import html
+from tests.helpers.images import CHANGELIST_URL, change_url
 
 pytestmark = pytest.mark.django_db
 

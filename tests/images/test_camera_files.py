@@ -7,8 +7,8 @@ import pytest
 from PIL import Image as PILImage
 
 from images.models import Image
-from tests.images import imagefiles
-from tests.images.conftest import change_url, post_upload
+from tests.helpers import imagefiles
+from tests.helpers.images import change_url, post_upload
 
 pytestmark = pytest.mark.django_db
 

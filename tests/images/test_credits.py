@@ -4,8 +4,8 @@ article images, and a credit that fits the place on teasers and author photos.""
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, ImageFactory
-from tests.images.conftest import html
+from tests.helpers.factories import ArticleFactory, AuthorFactory, BylineFactory, ImageFactory
+from tests.helpers.html import html
 
 pytestmark = pytest.mark.django_db
 

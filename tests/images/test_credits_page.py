@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, ImageFactory
-from tests.images.conftest import html
+from tests.helpers.factories import ArticleFactory, AuthorFactory, BylineFactory, ImageFactory
+from tests.helpers.html import html
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, ImageFactory
-from tests.images import imagefiles
-from tests.images.conftest import CHANGELIST_URL, html
+from tests.helpers import imagefiles
+from tests.helpers.factories import ArticleFactory, AuthorFactory, BylineFactory, ImageFactory
+from tests.helpers.html import html
+from tests.helpers.images import CHANGELIST_URL
 
 pytestmark = pytest.mark.django_db
 

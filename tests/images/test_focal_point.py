@@ -7,9 +7,10 @@ from PIL import Image as PILImage
 
 from images.models import Image
 from images.renditions import crop_box
-from tests.factories import ArticleFactory, ImageFactory
-from tests.images import imagefiles
-from tests.images.conftest import change_url, html, open_media
+from tests.helpers import imagefiles
+from tests.helpers.factories import ArticleFactory, ImageFactory
+from tests.helpers.html import html
+from tests.helpers.images import change_url, open_media
 
 SIZES = [(4000, 3000), (3000, 4000), (1600, 900), (900, 1600), (5000, 1000), (333, 777)]
 RATIOS = [(16, 9), (1, 1)]

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
-from tests.factories import ArticleFactory, ImageFactory
-from tests.images import imagefiles
-from tests.images.conftest import UPLOAD_URL, html, post_upload, refused
+from tests.helpers import imagefiles
+from tests.helpers.factories import ArticleFactory, ImageFactory
+from tests.helpers.html import html
+from tests.helpers.images import UPLOAD_URL, post_upload, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -15,20 +16,24 @@ def test_the_upload_page_is_german(admin_client):
     response = admin_client.get(UPLOAD_URL)
 
     (title,) = html(response).xpath("//h1")
-    assert title.text_content().strip() != "Upload images"
+    assert title.text_content().strip() == "Bilder hochladen"
 
 
 def test_refusals_are_german(admin_client):
     response = post_upload(admin_client, imagefiles.upload("logo.png", imagefiles.SVG))
 
     (message,) = refused(response)
-    assert "is an SVG drawing" not in message
+    assert message == (
+        "„logo.png“ ist eine SVG-Grafik. SVG-Dateien können Skripte enthalten und werden "
+        "nicht angenommen; exportieren Sie sie als PNG oder JPEG."
+    )
 
 
 def test_the_review_form_is_german(admin_client):
     response = post_upload(admin_client, imagefiles.upload("foto.jpg", imagefiles.jpeg()))
 
     labels = [label.text_content() for label in html(response).xpath("//label")]
+    assert {"Copyright-Vermerk:", "Eigenes Bild:", "Nutzungshinweise:"} <= set(labels)
     assert not {"Copyright notice:", "Own picture:", "Usage notes:"} & set(labels)
 
 
@@ -39,4 +44,5 @@ def test_the_placeholder_is_labelled_in_german(client):
     response = client.get(article.get_absolute_url())
 
     (placeholder,) = html(response).xpath('//*[contains(@class, "image-placeholder")]')
-    assert placeholder.get("aria-label") != "Image not available"
+    assert placeholder.get("aria-label") == "Bild nicht verfügbar"
+    assert placeholder.text_content().strip() == "Bild nicht verfügbar"

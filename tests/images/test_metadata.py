@@ -6,8 +6,8 @@ from PIL import Image as PILImage
 from PIL import PngImagePlugin
 
 from images.models import Image
-from tests.images import imagefiles
-from tests.images.conftest import UPLOAD_URL, post_upload, review_payload
+from tests.helpers import imagefiles
+from tests.helpers.images import UPLOAD_URL, post_upload, review_payload
 
 pytestmark = pytest.mark.django_db
 

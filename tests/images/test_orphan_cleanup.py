@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 
 from images import renditions
-from tests.factories import ImageFactory, jpeg_bytes
+from tests.helpers.factories import ImageFactory, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 

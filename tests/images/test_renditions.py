@@ -14,23 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from images.models import Image, Rendition
-from tests.factories import (
+from tests.helpers import imagefiles
+from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
     ImageFactory,
     SectionFactory,
 )
-from tests.images import imagefiles
-from tests.images.conftest import (
-    change_url,
-    html,
-    image_srcs,
-    media_bytes,
-    media_name,
-    open_media,
-    srcset,
-)
+from tests.helpers.html import html
+from tests.helpers.images import change_url, image_srcs, media_bytes, media_name, open_media, srcset
 
 pytestmark = pytest.mark.django_db
 

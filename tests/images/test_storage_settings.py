@@ -13,9 +13,10 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 
 from images.models import Image, Rendition
-from tests.factories import ArticleFactory
-from tests.images import imagefiles
-from tests.images.conftest import UPLOAD_URL, html, post_upload, review_payload
+from tests.helpers import imagefiles
+from tests.helpers.factories import ArticleFactory
+from tests.helpers.html import html
+from tests.helpers.images import UPLOAD_URL, post_upload, review_payload
 
 BASE_DIR = Path(settings.BASE_DIR)
 SHOW_STORAGE = (

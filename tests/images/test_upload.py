@@ -12,15 +12,10 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from images.models import Image
-from tests.factories import SuperUserFactory, UserFactory
-from tests.images import imagefiles
-from tests.images.conftest import (
-    UPLOAD_URL,
-    html,
-    post_upload,
-    review_payload,
-    staged_tokens,
-)
+from tests.helpers import imagefiles
+from tests.helpers.factories import SuperUserFactory, UserFactory
+from tests.helpers.html import html
+from tests.helpers.images import UPLOAD_URL, post_upload, review_payload, staged_tokens
 
 pytestmark = pytest.mark.django_db
 

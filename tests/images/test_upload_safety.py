@@ -12,8 +12,9 @@ from django.utils.translation import gettext
 from PIL import Image as PILImage
 
 from images.models import Image
-from tests.images import imagefiles
-from tests.images.conftest import UPLOAD_URL, html, post_upload, refused, review_payload
+from tests.helpers import imagefiles
+from tests.helpers.html import html
+from tests.helpers.images import UPLOAD_URL, post_upload, refused, review_payload
 
 pytestmark = pytest.mark.django_db
 

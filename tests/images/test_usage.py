@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from images.models import Image, Rendition
-from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
-from tests.images import imagefiles
-from tests.images.conftest import CHANGELIST_URL, change_url, html
+from tests.helpers import imagefiles
+from tests.helpers.factories import ArticleFactory, AuthorFactory, ImageFactory
+from tests.helpers.html import html
+from tests.helpers.images import CHANGELIST_URL, change_url
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.utils.html import escape
 
 from people.models import Author
-from tests.factories import AuthorFactory, ImageFactory
+from tests.helpers.factories import AuthorFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 

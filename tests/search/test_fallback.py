@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from search import query as search_query
 from search.query import find, snippet
-from tests.factories import ArticleFactory
+from tests.helpers.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

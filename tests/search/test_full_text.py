@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from search.query import find, snippet
-from tests.factories import ArticleFactory, BylineFactory
+from tests.helpers.factories import ArticleFactory, BylineFactory
 
 pytestmark = [
     pytest.mark.django_db,

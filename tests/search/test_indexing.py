@@ -10,8 +10,14 @@ from taggit.models import Tag
 
 from search import indexing as search_indexing
 from search.models import SearchDocument
-from tests.articles.test_admin_article import change_url, open_form
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, TeaserBulletFactory
+from tests.helpers.article_admin import change_url
+from tests.helpers.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    BylineFactory,
+    TeaserBulletFactory,
+)
+from tests.helpers.forms import open_form
 
 pytestmark = pytest.mark.django_db
 
@@ -57,14 +63,10 @@ def test_nothing_is_written_before_the_commit(django_capture_on_commit_callbacks
 def test_a_rolled_back_save_leaves_the_document_alone(indexing):
     with indexing():
         article = ArticleFactory(headline="Alte Überschrift")
-    with indexing():
-        try:
-            with transaction.atomic():
-                article.headline = "Verworfene Überschrift"
-                article.save()
-                raise RuntimeError("abgebrochen")
-        except RuntimeError:
-            pass
+    with indexing(), pytest.raises(RuntimeError, match="abgebrochen"), transaction.atomic():
+        article.headline = "Verworfene Überschrift"
+        article.save()
+        raise RuntimeError("abgebrochen")
     assert document(article).headline == "Alte Überschrift"
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
+from tests.helpers.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
 
 URL = reverse("search:results")
 

@@ -1,0 +1,283 @@
+"""The article form and list: fieldsets in page order, the article's parts as inlines, the
+workflow's buttons and bulk actions, previews and the planning page."""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from reversion.admin import VersionAdmin
+
+from core.addresses import absolute_url
+from core.admin import PartInline
+from core.forms import LocalSplitDateTimeField
+from images.admin import thumbnail
+
+from .. import editing, presence, preview, workflow
+from ..forms import ArticleAdminForm, BylineFormSet, CrossLinkFormSet, TeaserBulletFormSet
+from ..models import MAX_TEASER_BULLETS, Article, ArticleEvent, Byline, CrossLink, TeaserBullet
+from ..planning import planning
+from ..selectors import with_bylines
+from .history import ArticleHistoryMixin
+from .records import ArticleEventInline
+
+# Fieldset titles; inlines name the fieldset they follow, so the form reads like the page.
+HEADLINE, IMAGE, LEAD, BODY, META = (
+    _("Kicker and headline"),
+    _("Hero image"),
+    _("Lead"),
+    _("Body"),
+    _("Section, tags and publication"),
+)
+
+
+class ArticlePartInline(PartInline):
+    """Bylines, bullets and links are parts of the article: who may edit it may edit them."""
+
+    parent_view_permission = "articles.view_article"
+
+    def may_edit_parent(self, request, obj):
+        if obj is None:
+            return request.user.has_perm("articles.add_article")
+        return workflow.can_edit(obj, request.user)
+
+
+class BylineInline(ArticlePartInline):
+    model = Byline
+    formset = BylineFormSet
+    autocomplete_fields = ["author"]
+    fields = ["position", "author", "role"]
+    extra = 1
+    after_fieldset = IMAGE
+
+
+class TeaserBulletInline(ArticlePartInline):
+    model = TeaserBullet
+    formset = TeaserBulletFormSet
+    fields = ["position", "text"]
+    extra = 3
+    max_num = MAX_TEASER_BULLETS + 5  # room to type; the formset says clearly when it's > 5
+    after_fieldset = IMAGE
+
+
+class CrossLinkInline(ArticlePartInline):
+    model = CrossLink
+    fk_name = "article"
+    formset = CrossLinkFormSet
+    autocomplete_fields = ["target"]
+    fields = ["position", "target"]
+    extra = 1
+    verbose_name = _("Link")
+    verbose_name_plural = _("Read also:")
+    after_fieldset = LEAD
+
+
+def _bulk_transition(name):
+    """A change-list action making transition ``name`` on each selected article."""
+    transition = workflow.TRANSITIONS[name]
+
+    @admin.action(description=transition.label)
+    def action(modeladmin, request, queryset):
+        done = 0
+        for article in queryset:
+            try:
+                workflow.perform(article, name, request.user)
+                done += 1
+            except PermissionDenied:
+                modeladmin.message_user(
+                    request,
+                    _("You may not do “%(action)s” on “%(title)s”.")
+                    % {"action": transition.label, "title": article},
+                    messages.ERROR,
+                )
+            except ValidationError as error:
+                modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
+        if done:
+            modeladmin.message_user(
+                request,
+                _("“%(action)s”: %(count)d article(s).")
+                % {"action": transition.label, "count": done},
+                messages.SUCCESS,
+            )
+
+    action.__name__ = f"transition_{name}"
+    return action
+
+
+@admin.register(Article)
+class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
+    form = ArticleAdminForm
+    change_form_template = "admin/articles/article/change_form.html"
+    change_list_template = "admin/articles/article/change_list.html"
+    inlines = [BylineInline, TeaserBulletInline, CrossLinkInline, ArticleEventInline]
+    fieldsets = [
+        (HEADLINE, {"fields": ["kicker", "headline", "slug", "edit_version"]}),
+        (IMAGE, {"fields": ["hero_image", "hero_image_preview", "hero_caption"]}),
+        (LEAD, {"fields": ["lead"]}),
+        (BODY, {"fields": ["body"]}),
+        (
+            META,
+            {
+                "fields": [
+                    "section",
+                    "tags",
+                    "status",
+                    "published_at",
+                    "depublish_at",
+                    "material_update",
+                    "updated_at",
+                    "correction_note",
+                    "first_published_at",
+                ]
+            },
+        ),
+    ]
+    autocomplete_fields = ["hero_image"]
+    formfield_overrides = {
+        models.DateTimeField: {"form_class": LocalSplitDateTimeField, "widget": AdminSplitDateTime}
+    }
+    list_display = ["title", "section", "authors", "status", "published_at", "modified_at"]
+    list_filter = [
+        "status",
+        "section",
+        ("bylines__author", admin.RelatedOnlyFieldListFilter),
+        "published_at",
+    ]
+    list_select_related = ["section"]
+    date_hierarchy = "published_at"
+    search_fields = ["headline", "kicker", "lead"]
+    save_on_top = True
+    actions = [_bulk_transition(name) for name in ("submit", "schedule", "publish", "withdraw")]
+
+    def get_queryset(self, request):
+        return with_bylines(super().get_queryset(request))
+
+    def get_readonly_fields(self, request, obj=None):
+        # The state changes only through the workflow's actions, never by typing it.
+        fields = ["hero_image_preview", "status", "first_published_at"]
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            fields += ["published_at", "depublish_at"]
+        return self.kept_state_readonly_fields(request, fields)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return workflow.can_edit(obj, request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or workflow.can_edit(obj, request.user)
+
+    def save_model(self, request, obj, form, change):
+        editing.save_article(
+            obj, user=request.user, material_update=form.cleaned_data.get("material_update")
+        )
+        changed_times = [
+            name
+            for name in ("published_at", "depublish_at", "updated_at")
+            if name in form.changed_data
+        ]
+        for notice in editing.ambiguous_time_notices(obj, changed_times):
+            self.message_user(request, notice, messages.WARNING)
+
+    def get_deleted_objects(self, objs, request):
+        # The audit trail goes with its article; nobody deletes events on their own.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed.discard(ArticleEvent._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
+
+    def changelist_view(self, request, extra_context=None):
+        can_recover = request.user.has_perm(workflow.PUBLISH_PERMISSION)
+        return super().changelist_view(
+            request, {"can_recover": can_recover, **(extra_context or {})}
+        )
+
+    def get_urls(self):
+        return [
+            *self.history_urls(),
+            path(
+                "planning/",
+                self.admin_site.admin_view(self.planning_view),
+                name="articles_article_planning",
+            ),
+            path(
+                "<int:object_id>/transition/<slug:name>/",
+                self.admin_site.admin_view(require_POST(self.transition_view)),
+                name="articles_article_transition",
+            ),
+            *super().get_urls(),
+        ]
+
+    def transition_view(self, request, object_id, name):
+        article = get_object_or_404(Article, pk=object_id)
+        if name not in workflow.TRANSITIONS:
+            raise Http404
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        try:
+            transition = workflow.perform(
+                article, name, request.user, request.POST.get("comment", "")
+            )
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            article.refresh_from_db()
+            self.message_user(
+                request,
+                _("“%(title)s”: %(action)s. Status: %(status)s.")
+                % {
+                    "title": article,
+                    "action": transition.label,
+                    "status": article.get_status_display(),
+                },
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def planning_view(self, request):
+        """ "Planung": the coming days' scheduled articles by day, and the latest published."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        plan = planning()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Planning"),
+            "days": plan.days,
+            "by_day": plan.by_day,
+            "latest": plan.latest,
+            "review": plan.review,
+        }
+        return TemplateResponse(request, "admin/articles/article/planning.html", context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["transitions"] = workflow.available(obj, request.user) if obj else []
+        context["others_editing"] = presence.others_editing(obj, request.user) if obj else []
+        if obj and not obj.is_public:
+            context["preview_url"] = reverse("articles:preview", args=[obj.pk])
+            context["shared_preview_url"] = absolute_url(request, preview.make_link(obj))
+            context["shared_preview_hours"] = settings.NEWSROOM_PREVIEW_MAX_AGE // 3600
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description=_("Title"), ordering="headline")
+    def title(self, obj):
+        return obj.title
+
+    @admin.display(description=_("Authors"))
+    def authors(self, obj):
+        return obj.author_names
+
+    @admin.display(description=_("Preview"))
+    def hero_image_preview(self, obj):
+        return thumbnail(obj.hero_image, size=240)
+
+    def view_on_site(self, obj):
+        # Only public articles have a page; drafts and future ones would be a 404.
+        return obj.get_absolute_url() if obj.is_public else None

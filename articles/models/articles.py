@@ -1,0 +1,299 @@
+"""The article: its own fields, what "public" means, and the rules of saving it (slug, clean
+body, old addresses, audited changes of the planned times)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from core.text import german_slugify, join_as_sentence
+
+from ..sanitizer import clean_body
+from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
+from .events import SCHEDULE_FIELDS, record_schedule_changes
+from .sections import Section
+
+MAX_TEASER_BULLETS = 5
+
+
+def hero_renditions():
+    """The hero images' 16:9 renditions, the only ones teasers and article pages show."""
+    from images.models import Rendition  # images refers to articles (usage, credits)
+
+    return Prefetch(
+        "hero_image__renditions",
+        queryset=Rendition.objects.filter(spec__startswith="wide-"),
+    )
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self):
+        """Articles readers may see, decided at query time so no job must run first:
+        published or scheduled, their publication time has come and, if they have one,
+        their depublication time has not."""
+        now = timezone.now()
+        return self.filter(
+            Q(depublish_at__isnull=True) | Q(depublish_at__gt=now),
+            status__in=Article.LIVE_STATUSES,
+            published_at__lte=now,
+        )
+
+    def for_teasers(self):
+        """What a list of teasers shows, in a fixed number of queries."""
+        return self.select_related("section", "hero_image").prefetch_related(hero_renditions())
+
+    def for_page(self):
+        """Everything an article page shows, in a fixed number of queries."""
+        from .parts import Byline, CrossLink
+
+        public_targets = CrossLink.objects.filter(
+            target__in=Article.objects.public()
+        ).select_related("target__section")
+        return self.select_related("section", "hero_image").prefetch_related(
+            hero_renditions(),
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "bullets",
+            Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
+            "tags",
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # Statuses whose articles are public once their publication time has come.
+    LIVE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
+
+    kicker = models.CharField(
+        _("Kicker"),
+        max_length=80,
+        blank=True,
+        help_text=_("A short label before the headline, e.g. “Stadtrat Leipzig”."),
+    )
+    headline = models.CharField(_("Headline"), max_length=200)
+    slug = models.SlugField(
+        _("Slug"),
+        max_length=SLUG_MAX_LENGTH,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the address. Leave empty to make it from the headline."),
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("Section"), on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = TaggableManager(
+        verbose_name=_("Tags"),
+        blank=True,
+        help_text=_("Separated by commas, e.g. “Ukraine war, North Korea”."),
+    )
+    hero_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("Hero image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    hero_caption = models.TextField(
+        _("Caption in this article"),
+        blank=True,
+        help_text=_("Leave empty to use the caption from the image library."),
+    )
+    lead = models.TextField(
+        _("Lead"), help_text=_("The opening paragraph, plain text. Also the teaser text.")
+    )
+    body = models.TextField(
+        _("Body"),
+        blank=True,
+        help_text=_(
+            "Paragraphs, subheadings (h2/h3), lists, quotes, links, bold and italic. "
+            "Everything else is removed on save."
+        ),
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("Publication"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("First publication (Europe/Berlin). Empty: now, when published."),
+    )
+    depublish_at = models.DateTimeField(
+        _("Depublish at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: from this time on the article is hidden again (embargo, expiry)."),
+    )
+    first_published_at = models.DateTimeField(
+        _("First went live at"), null=True, blank=True, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(
+        _("Updated at"),
+        null=True,
+        blank=True,
+        help_text=_("Time of the last material update, if there was one."),
+    )
+    correction_note = models.TextField(
+        _("Correction note"),
+        blank=True,
+        help_text=_("Shown at the end of the article, e.g. what was corrected and when."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("modified at"), auto_now=True)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Article")
+        verbose_name_plural = _("Articles")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status__in=["scheduled", "published"]) | Q(published_at__isnull=False),
+                name="article_live_has_time",
+            ),
+        ]
+        permissions = [
+            ("publish_article", _("Can review, schedule, publish and withdraw articles")),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, user=None, **kwargs):
+        """Save; ``user`` is who made the change, for the audit trail (None: unknown, such
+        as a script). A change of the planned times is recorded here, whoever makes it,
+        unless the status changes in the same save: the workflow records that step."""
+        if not self.slug:
+            self.slug = self._unique_slug()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.body = clean_body(self.body)
+        stored = getattr(self, "_stored", None)
+        super().save(*args, **kwargs)
+        if stored is not None and stored.get("status", self.status) == self.status:
+            record_schedule_changes(self, stored, user=user)
+        self.remember_stored_state()
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.remember_stored_state()
+        return instance
+
+    def refresh_from_db(self, *args, fields=None, **kwargs):
+        super().refresh_from_db(*args, fields=fields, **kwargs)
+        self.remember_stored_state(fields)
+
+    def remember_stored_state(self, fields=None):
+        """Note the status and planned times as stored (all, or those of ``fields`` just
+        read), to tell on save what changed. Deferred fields are left out."""
+        stored = getattr(self, "_stored", {})
+        for name in ("status", *SCHEDULE_FIELDS):
+            if (fields is None or name in fields) and name in self.__dict__:
+                stored[name] = self.__dict__[name]
+        self._stored = stored
+
+    @property
+    def title(self):
+        """The title line: 'Kicker: Headline', or the headline alone."""
+        return f"{self.kicker}: {self.headline}" if self.kicker else self.headline
+
+    @property
+    def is_public(self):
+        """The same rule as ArticleQuerySet.public(), for an article already in memory."""
+        now = timezone.now()
+        return (
+            self.status in self.LIVE_STATUSES
+            and self.published_at is not None
+            and self.published_at <= now
+            and (self.depublish_at is None or self.depublish_at > now)
+        )
+
+    @property
+    def caption(self):
+        """The caption shown under the hero image: this article's, else the image's own."""
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_image.caption if self.hero_image else ""
+
+    @property
+    def is_updated(self):
+        """Whether to show 'Aktualisiert am': a material update after first publication."""
+        return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
+
+    @property
+    def byline(self):
+        """'Von Redakteurin Mara Muster und Korrespondent Ben Beispiel' (needs bylines loaded)."""
+        names = [byline.label for byline in self.bylines.all()]
+        return _("By %(names)s") % {"names": join_as_sentence(names)} if names else ""
+
+    @property
+    def author_names(self):
+        """'Mara Muster, Ben Beispiel': names only, for lists (needs bylines loaded)."""
+        return ", ".join(byline.author.name for byline in self.bylines.all())
+
+    @property
+    def sign_off(self):
+        """'mm/ab/newsroom': the authors' short codes, then the publication."""
+        codes = [byline.author.short_code for byline in self.bylines.all()]
+        return "/".join([*codes, settings.NEWSROOM_PUBLICATION_CODE])
+
+    def clean(self):
+        if not self.slug and self.headline:
+            self.slug = self._unique_slug()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.updated_at and self.published_at and self.updated_at < self.published_at:
+            raise ValidationError(
+                {"updated_at": _("The update cannot be earlier than the publication.")}
+            )
+        if self.depublish_at and self.published_at and self.depublish_at <= self.published_at:
+            raise ValidationError(
+                {"depublish_at": _("The depublication must come after the publication.")}
+            )
+
+    def _unique_slug(self):
+        base = german_slugify(self.headline)[:SLUG_MAX_LENGTH].strip("-") or "artikel"
+        others = Article.objects.exclude(pk=self.pk)
+        # An old address of another article stays that article's: a new one must not take it.
+        old_addresses = ArticleRedirect.objects.exclude(article_id=self.pk)
+        slug, number = base, 2
+        while others.filter(slug=slug).exists() or old_addresses.filter(old_slug=slug).exists():
+            suffix = f"-{number}"
+            slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
+            number += 1
+        return slug

@@ -1,0 +1,96 @@
+"""The ordered parts of an article: bylines, teaser bullets and "Lesen Sie außerdem noch:"
+links."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(
+        "people.Author", verbose_name=_("Author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+    role = models.CharField(
+        _("Role in this article"),
+        max_length=80,
+        blank=True,
+        help_text=_("Leave empty to use the person's own role."),
+    )
+    position = models.PositiveSmallIntegerField(_("Position"), default=0)
+
+    class Meta:
+        verbose_name = _("Byline")
+        verbose_name_plural = _("Byline")
+        ordering = ["position", "pk"]
+        constraints = [
+            # Deferred, so that swapping the people of two rows in one save is no conflict.
+            models.UniqueConstraint(
+                fields=["article", "author"],
+                name="byline_author_once",
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        """'Redakteurin Mara Muster': the role for this article (or the author's), then the name."""
+        role = self.role or self.author.role_title
+        return f"{role} {self.author.name}" if role else self.author.name
+
+
+class TeaserBullet(models.Model):
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="bullets"
+    )
+    text = models.CharField(_("Teaser bullet"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("Position"), default=0)
+
+    class Meta:
+        verbose_name = _("Teaser bullet")
+        verbose_name_plural = _("Teaser bullets")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class CrossLink(models.Model):
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="cross_links"
+    )
+    target = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("linked article"),
+        on_delete=models.CASCADE,
+        related_name="linked_from",
+    )
+    position = models.PositiveSmallIntegerField(_("Position"), default=0)
+
+    class Meta:
+        verbose_name = _("“Read also” link")
+        verbose_name_plural = _("“Read also” links")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "target"],
+                name="cross_link_once",
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+            models.CheckConstraint(
+                condition=~Q(article=models.F("target")), name="cross_link_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.target)
+
+    def clean(self):
+        if self.article_id and self.article_id == self.target_id:
+            raise ValidationError({"target": _("An article cannot link to itself.")})

@@ -1,0 +1,51 @@
+"""Sections ("Ressorts"): the site's departments, each with its own page and address."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# First path segments the site uses itself; a section cannot take them as its address.
+RESERVED_SECTION_SLUGS = frozenset(
+    {
+        "admin",
+        "api",
+        "archiv",
+        "autor",
+        "bildnachweise",
+        "feeds",
+        "media",
+        "static",
+        "suche",
+        "thema",
+        "vorschau",
+    }
+)
+
+
+def validate_section_slug(value):
+    if value in RESERVED_SECTION_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is used by the site itself; choose another address."),
+            params={"slug": value},
+            code="reserved",
+        )
+
+
+class Section(models.Model):
+    name = models.CharField(_("Name"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("Slug"), max_length=80, unique=True, validators=[validate_section_slug]
+    )
+    position = models.PositiveIntegerField(_("Order"), default=0)
+
+    class Meta:
+        verbose_name = _("Section")
+        verbose_name_plural = _("Sections")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"section": self.slug})

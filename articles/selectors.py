@@ -1,0 +1,183 @@
+"""What readers, feeds and the API see: the read side of the articles app.
+
+Views, feeds, sitemaps and the API ask these functions (and ``Article.objects.public()``, the
+one definition of "public") rather than build their own queries, so a rule such as "a topic
+only drafts carry has no page" is written once. Each function loads what it returns in a
+fixed number of queries, however many articles there are.
+"""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
+from taggit.models import Tag
+
+from core import dates
+from core.pagination import first_page
+from people.models import Author
+
+from .models import MAX_HOME_HIGHLIGHTS, Article, Byline, HomePage, HomePageHighlight
+
+SECTION_BLOCK_SIZE = 4
+
+
+def teasers():
+    """Public articles, newest first, with what a teaser shows."""
+    return Article.objects.public().for_teasers()
+
+
+def with_bylines(articles):
+    """``articles`` with their authors loaded, in byline order."""
+    return articles.prefetch_related(
+        Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+    )
+
+
+def public_article(slug):
+    """The public article at ``slug`` with everything its page shows, or None."""
+    return Article.objects.public().for_page().filter(slug=slug).first()
+
+
+def moved_articles(old_slug):
+    """Public articles that had ``old_slug`` before their slug changed (at most one)."""
+    return Article.objects.public().select_related("section").filter(redirects__old_slug=old_slug)
+
+
+def public_tags():
+    """Topics that at least one public article carries: a topic only drafts carry has no
+    page, feed or sitemap entry, as its name alone could give a story away."""
+    return Tag.objects.filter(Exists(Article.objects.public().filter(tags=OuterRef("pk"))))
+
+
+def public_authors():
+    """Authors with at least one public article: a byline on an embargoed story stays
+    hidden until the story is public (page, feed, API and credits alike)."""
+    return Author.objects.filter(
+        Exists(Byline.objects.filter(author=OuterRef("pk"), article__in=Article.objects.public()))
+    )
+
+
+def by_author(author):
+    # One byline per author and article (a database constraint): no duplicates.
+    return teasers().filter(bylines__author=author)
+
+
+def on_day(date):
+    """The public articles of ``date`` (Berlin), and the nearest earlier and later days that
+    have any, as (articles, previous day or None, next day or None)."""
+    start, end = dates.day_bounds(date)
+    public = Article.objects.public()
+    articles = teasers().filter(published_at__gte=start, published_at__lt=end)
+    before = public.filter(published_at__lt=start).order_by("-published_at").first()
+    after = public.filter(published_at__gte=end).order_by("published_at").first()
+    return (
+        articles,
+        dates.local_date(before.published_at) if before else None,
+        dates.local_date(after.published_at) if after else None,
+    )
+
+
+# --- the home page ------------------------------------------------------------------------
+
+
+def curated_articles():
+    """The articles the desk chose for the home page that are public now, as
+    (lead or None, [highlights in order]).
+
+    One query: each article carries whether it is the lead and its highlight position.
+    """
+    highlight = HomePageHighlight.objects.filter(
+        home_page_id=HomePage.SINGLETON_PK, article=OuterRef("pk")
+    )
+    is_lead = HomePage.objects.filter(pk=HomePage.SINGLETON_PK, lead=OuterRef("pk"))
+    chosen = teasers().annotate(
+        is_lead=Exists(is_lead),
+        highlight_position=Subquery(highlight.values("position")[:1]),
+    )
+    lead = None
+    highlights = []
+    for article in chosen.filter(Q(is_lead=True) | Q(highlight_position__isnull=False)):
+        if article.is_lead:
+            lead = article
+        else:
+            highlights.append(article)
+    highlights.sort(key=lambda a: (a.highlight_position, -a.published_at.timestamp(), -a.pk))
+    return lead, highlights[:MAX_HOME_HIGHLIGHTS]
+
+
+@dataclass
+class SectionBlock:
+    section: object
+    articles: list
+
+
+@dataclass
+class FrontPage:
+    lead: Article | None = None
+    highlights: list = field(default_factory=list)
+    latest: list = field(default_factory=list)
+    sections: list = field(default_factory=list)
+    has_more: bool = False
+    page: object = None
+
+    @property
+    def is_empty(self):
+        return self.lead is None
+
+
+def front_page(per_page):
+    """Page 1 of the home page: the desk's lead story and highlights, the latest articles,
+    then a block of the newest articles per section.
+
+    The newest ``per_page`` public articles are what page 1 covers, like any list page: the
+    ones the desk did not put on top fill the empty top places (newest first) and then the
+    "latest" list. Page 2 of the home page goes on where they end. The section blocks show
+    the newest articles of each section not shown above.
+    """
+    lead, highlights = curated_articles()
+    chosen = {article.pk for article in (lead, *highlights) if article}
+
+    # One more than a page tells whether there is a page 2, without counting them all.
+    newest = list(teasers()[: per_page + 1])
+    has_more = len(newest) > per_page
+    newest = newest[:per_page]
+    rest = [article for article in newest if article.pk not in chosen]
+    if lead is None and rest:
+        lead = rest.pop(0)
+    while len(highlights) < MAX_HOME_HIGHLIGHTS and rest:
+        highlights.append(rest.pop(0))
+
+    shown = {article.pk for article in (lead, *highlights, *rest) if article}
+    return FrontPage(
+        lead=lead,
+        highlights=highlights,
+        latest=rest,
+        sections=section_blocks(exclude=shown),
+        has_more=has_more,
+        page=first_page(newest, per_page),
+    )
+
+
+def section_blocks(exclude=(), size=SECTION_BLOCK_SIZE):
+    """[SectionBlock] in section order: each section's ``size`` newest public articles, leaving
+    out ``exclude`` (primary keys). One query, ranked per section by the database."""
+    ranked = (
+        teasers()
+        .exclude(pk__in=list(exclude))
+        .annotate(
+            section_rank=Window(
+                RowNumber(),
+                partition_by=[F("section_id")],
+                order_by=[F("published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(section_rank__lte=size)
+        .order_by("section__position", "section__name", "section_id", "section_rank")
+    )
+    return [
+        SectionBlock(section=articles[0].section, articles=articles)
+        for articles in (
+            list(group) for _, group in groupby(ranked, key=lambda article: article.section_id)
+        )
+    ]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every app uses and no domain owns: text, German dates, pagination, absolute
+    addresses, URL converters and the shared form and admin pieces. It has no models."""
+
+    name = "core"
+
+    def ready(self):
+        from . import converters  # noqa: F401 (registers the "uslug" converter for every urls.py)

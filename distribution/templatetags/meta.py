@@ -1,0 +1,38 @@
+"""What other sites read from a page: the canonical address, the social preview picture and
+the structured data. ``{% load meta %}``."""
+
+from django import template
+
+from core.addresses import absolute_url
+from images.data import image_data
+
+from .. import structured_data
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def og_image(context, image):
+    """URL, width and height of ``image`` for social previews (a rendition); None when there
+    is none to show."""
+    return image_data(image, request=context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's absolute address without its query string, except a page number > 1.
+
+    A view may name the address with ``canonical_path`` (an article's preview, say)."""
+    request = context["request"]
+    url = absolute_url(request, context.get("canonical_path") or request.path)
+    page = context.get("page_obj")
+    if page is not None and page.number > 1:
+        url += f"?seite={page.number}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article):
+    """The article's schema.org ``NewsArticle`` as a JSON-LD script element."""
+    request = context.get("request")
+    return structured_data.json_ld(structured_data.news_article(article, request, context["site"]))
