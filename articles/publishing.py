@@ -3,14 +3,13 @@ Going live: the side effects of an article's publication, done exactly once.
 
 Visibility itself needs no job (``Article.objects.public()`` decides at query time).
 What does need doing once per article is recorded here: the first-publication time,
-the audit event, clearing caches and the ``article_published`` signal that other
-apps hook into. ``publish_due()`` is run by ``manage.py publish_scheduled``; publishing
+the audit event and the ``article_published`` signal that other apps hook into (the page
+cache among them). ``publish_due()`` is run by ``manage.py publish_scheduled``; publishing
 an article right away from the admin calls ``go_live()`` directly.
 """
 
 import logging
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -54,7 +53,7 @@ def go_live(article, *, user=None, now=None):
 
 
 def _announce(article):
-    cache.clear()
+    # Receivers: the page cache (pagecache.invalidation) among others.
     article_published.send(sender=Article, article=article)
     logger.info("Article %s went live: %s", article.pk, article)
 

@@ -34,6 +34,8 @@ def main():
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "bench-only-secret")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    # The render cost; bench/load.py measures the page cache.
+    os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
 
     # WhiteNoise warns that collectstatic never ran; pages don't need it here.

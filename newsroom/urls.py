@@ -1,14 +1,18 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+
+from core import health, media
 
 admin.site.site_header = _("newsroom editorial office")
 admin.site.site_title = _("newsroom editorial office")
 admin.site.index_title = _("Overview")
 
 urlpatterns = [
+    # For load balancers: the process answers; the database and the cache answer too.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
     path("suche/", include("search.urls")),
@@ -19,5 +23,7 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.NEWSROOM_SERVE_MEDIA:
+    # Uploads and renditions from MEDIA_ROOT, when no web server or object storage serves them.
+    prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns.insert(0, re_path(rf"^{prefix}/(?P<path>.+)$", media.serve, name="media"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["core", "articles", "images", "people", "search", "distribution", "api", "sitecontent"]
-APPS += ["demo", "newsroom"]
+APPS += ["pagecache", "demo", "newsroom"]
 
 
 def sources():

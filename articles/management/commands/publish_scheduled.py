@@ -11,7 +11,7 @@ from articles.publishing import publish_due
 class Command(BaseCommand):
     help = (
         "Takes scheduled articles live whose publication time has come: sets the first "
-        "publication time, records the event, clears caches and sends article_published. "
+        "publication time, records the event and sends article_published (cached pages follow). "
         "Safe to run on several machines at once; catches up after a pause. "
         "Run it every minute from cron, or once with --loop as a worker."
     )

@@ -1,0 +1,90 @@
+"""Django's Redis cache, as an accelerator: when Redis cannot be reached, reads are misses
+and writes are dropped, so pages render from the database instead of failing.
+
+Configured by ``REDIS_URL`` (see settings); without it the per-process local-memory cache
+of the embedded setup is used.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+# Say that Redis is unreachable at most this often (seconds), not on every request.
+WARN_EVERY = 60
+
+
+class ResilientRedisCache(RedisCache):
+    """``RedisCache`` whose operations never raise a connection error: a failed read returns
+    the default (a miss), a failed write or delete does nothing and returns False."""
+
+    _last_warning = 0.0
+
+    def _failed(self, operation, error):
+        now = time.monotonic()
+        if now - ResilientRedisCache._last_warning > WARN_EVERY:
+            ResilientRedisCache._last_warning = now
+            logger.warning("Redis cache unavailable (%s): %s", operation, error)
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except RedisError as error:
+            self._failed("get", error)
+            return default
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except RedisError as error:
+            self._failed("get_many", error)
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except RedisError as error:
+            self._failed("has_key", error)
+            return False
+
+    def add(self, key, value, timeout=None, version=None):
+        return self._write("add", super().add, key, value, timeout, version)
+
+    def set(self, key, value, timeout=None, version=None):
+        return self._write("set", super().set, key, value, timeout, version)
+
+    def touch(self, key, timeout=None, version=None):
+        return self._write("touch", super().touch, key, timeout, version)
+
+    def set_many(self, data, timeout=None, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except RedisError as error:
+            self._failed("set_many", error)
+            return list(data)
+
+    def delete(self, key, version=None):
+        return self._write("delete", super().delete, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._write("delete_many", super().delete_many, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except RedisError as error:
+            self._failed("incr", error)
+            raise ValueError(f"Key '{key}' cannot be incremented: Redis is unavailable") from error
+
+    def clear(self):
+        return self._write("clear", super().clear)
+
+    def _write(self, operation, method, *args):
+        try:
+            return method(*args)
+        except RedisError as error:
+            self._failed(operation, error)
+            return False

@@ -1,0 +1,74 @@
+"""Serve public pages from the page cache, and say how long proxies and CDNs may keep them.
+
+Placed right after WhiteNoise: a hit is answered before sessions, authentication or any
+view runs, and runs no SQL query. Public pages are the same for every visitor (no template
+of the reader's site reads the user or the session), so one stored page serves everyone.
+"""
+
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
+
+from . import store
+
+# Never from the cache: the admin, previews, the API (it sends its own headers), health checks.
+EXCLUDED_PREFIXES = ("/admin/", "/vorschau/", "/api/", "/healthz", "/readyz", "/media/")
+# How long a proxy may serve a page while it fetches a fresh one, and when the site is down.
+STALE_WHILE_REVALIDATE = 30
+STALE_IF_ERROR = 24 * 3600
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (store.enabled() and self._cacheable_request(request)):
+            return self.get_response(request)
+        generation = store.generation()
+        key = store.page_key(generation, request)
+        stored = store.pages().get(key)
+        if stored is not None:
+            return self._answer_from_cache(request, stored)
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            seconds = store.lifetime(generation)
+            if seconds > 0:
+                self._mark_public(response, seconds)
+                response["X-Page-Cache"] = "miss"
+                store.pages().set(key, response, seconds)
+        return response
+
+    def _cacheable_request(self, request):
+        return request.method in ("GET", "HEAD") and not request.path.startswith(EXCLUDED_PREFIXES)
+
+    def _cacheable_response(self, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        # A page that depends on the visitor (it read the session or the user) is not shared.
+        return "cookie" not in response.get("Vary", "").lower()
+
+    def _mark_public(self, response, seconds):
+        """Browsers revalidate (cheap, with the ETag); shared caches keep the page as long as
+        it is valid here, and CDNs that honour them bridge a refresh or an outage."""
+        directives = {
+            "public": True,
+            "s_maxage": seconds,
+            "stale_while_revalidate": STALE_WHILE_REVALIDATE,
+            "stale_if_error": STALE_IF_ERROR,
+        }
+        if "max-age" not in response.get("Cache-Control", ""):
+            directives["max_age"] = 0
+        patch_cache_control(response, **directives)
+
+    def _answer_from_cache(self, request, stored):
+        last_modified = parse_http_date_safe(stored.get("Last-Modified", ""))
+        conditional = get_conditional_response(
+            request, etag=stored.get("ETag"), last_modified=last_modified, response=stored
+        )
+        if conditional is not stored:
+            return conditional
+        stored["X-Page-Cache"] = "hit"
+        return stored

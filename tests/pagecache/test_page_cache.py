@@ -1,0 +1,212 @@
+"""The page cache: a hit runs no SQL query, and no page ever shows outdated content: a save
+from anywhere, a scheduled article's time, a withdrawal and midnight all end a stored page."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core.cache import cache, caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from articles import workflow
+from articles.models import Article, HomePage, Section
+from pagecache import store
+from sitecontent.models import SiteSettings
+from tests.helpers.accounts import SUPERUSER, make_user
+from tests.helpers.factories import ArticleFactory, BylineFactory, TeaserBulletFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+def complete(**fields):
+    article = ArticleFactory(**fields)
+    BylineFactory(article=article)
+    TeaserBulletFactory(article=article)
+    return article
+
+
+def test_the_second_request_is_a_hit_that_runs_no_query(client, django_assert_num_queries):
+    complete(headline="Ein Artikel für alle")
+    first = client.get("/")
+    assert first["X-Page-Cache"] == "miss"
+
+    with django_assert_num_queries(0):
+        second = client.get("/")
+
+    assert second.status_code == 200
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "Ein Artikel für alle" in second.content.decode()
+
+
+def test_public_pages_say_how_long_shared_caches_may_keep_them(client):
+    article = complete()
+
+    for url in ("/", article.get_absolute_url(), article.section.get_absolute_url()):
+        cache_control = client.get(url)["Cache-Control"]
+        assert "public" in cache_control and "s-maxage=300" in cache_control, url
+        assert "stale-while-revalidate=30" in cache_control
+        assert "stale-if-error=86400" in cache_control
+        assert "max-age=0" in cache_control
+
+
+def test_feeds_keep_their_browser_lifetime_and_get_the_shared_one(client):
+    complete()
+
+    cache_control = client.get("/feeds/rss/")["Cache-Control"]
+
+    assert "max-age=300" in cache_control and "s-maxage=300" in cache_control
+
+
+def test_a_revalidation_of_a_stored_page_answers_304(client):
+    complete()
+    etag = client.get("/")["ETag"]
+
+    response = client.get("/", headers={"if-none-match": etag})
+
+    assert response.status_code == 304
+
+
+def test_a_save_from_a_script_is_on_every_page_at_once(client):
+    article = complete(headline="Alte Überschrift")
+    client.get("/")
+    client.get(article.get_absolute_url())
+
+    article.headline = "Neue Überschrift"
+    article.save()
+
+    for url in ("/", article.get_absolute_url()):
+        page = client.get(url)
+        assert page["X-Page-Cache"] == "miss", url
+        assert "Neue Überschrift" in page.content.decode()
+        assert "Alte Überschrift" not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda a: Section.objects.filter(pk=a.section_id).get().save(), id="section"),
+        pytest.param(lambda a: a.bylines.get().author.save(), id="author"),
+        pytest.param(lambda a: a.tags.add("Neues Thema"), id="tags"),
+        pytest.param(lambda a: SiteSettings.current().save(), id="site settings"),
+        pytest.param(lambda a: HomePage.load().save(), id="home page curation"),
+    ],
+)
+def test_every_kind_of_content_change_ends_the_stored_pages(client, change):
+    article = complete()
+    client.get("/")
+
+    change(article)
+
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_a_withdrawn_article_never_comes_back_from_the_cache(client):
+    article = complete(headline="Wird zurückgezogen")
+    assert "Wird zurückgezogen" in client.get("/").content.decode()
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+    workflow.perform(article, "withdraw", make_user(SUPERUSER))
+
+    assert "Wird zurückgezogen" not in client.get("/").content.decode()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_scheduled_article_appears_on_time_with_no_job_and_no_save(settings):
+    settings.PAGE_CACHE_SECONDS = 3600  # the go-live, not this, must end the stored page
+    start = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        complete(headline="Schon da", published_at=start - timedelta(hours=1))
+        complete(
+            headline="Kommt um zehn nach",
+            status=Article.Status.SCHEDULED,
+            published_at=start + timedelta(minutes=10),
+        )
+        client = Client()
+        assert "Kommt um zehn nach" not in client.get("/").content.decode()
+        clock.move_to(start + timedelta(minutes=9, seconds=59))
+        assert client.get("/")["X-Page-Cache"] == "hit"
+
+        clock.move_to(start + timedelta(minutes=10, seconds=1))
+        page = client.get("/")
+
+    assert page["X-Page-Cache"] == "miss"
+    assert "Kommt um zehn nach" in page.content.decode()
+
+
+def test_a_page_does_not_outlive_its_depublication():
+    start = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        article = complete(headline="Nur kurz online", depublish_at=start + timedelta(minutes=2))
+        client = Client()
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+        clock.move_to(start + timedelta(minutes=2, seconds=1))
+        assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_page_lives_until_midnight_in_berlin_at_most():
+    # 23:58 in Berlin: "today" turns into yesterday in two minutes.
+    with time_machine.travel(datetime(2026, 11, 3, 22, 58, tzinfo=UTC), tick=False):
+        complete()
+        assert store.lifetime(store.generation()) == 120
+
+
+def test_only_the_page_caches_keys_are_touched(client):
+    cache.set("sessions-or-rate-limits", "bleibt")
+    article = complete()
+    client.get("/")
+
+    article.save()
+    client.get("/")
+
+    assert cache.get("sessions-or-rate-limits") == "bleibt"
+
+
+def test_the_admin_previews_and_the_api_are_never_stored(admin_client):
+    article = complete(status=Article.Status.DRAFT, published_at=None)
+
+    for url in ("/admin/", f"/vorschau/{article.pk}/", "/api/v1/articles/"):
+        admin_client.get(url)
+        response = admin_client.get(url)
+        assert "X-Page-Cache" not in response, url
+
+
+def test_search_results_are_stored_per_query(client):
+    complete(headline="Straßenbahn fährt")
+
+    assert client.get("/suche/?q=Straßenbahn")["X-Page-Cache"] == "miss"
+    assert client.get("/suche/?q=Straßenbahn")["X-Page-Cache"] == "hit"
+    assert client.get("/suche/?q=Haushalt")["X-Page-Cache"] == "miss"
+
+
+def test_with_page_cache_seconds_0_every_request_renders(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    complete()
+    client.get("/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+
+    assert len(queries) > 0
+    assert "X-Page-Cache" not in response
+    assert "s-maxage" not in response.get("Cache-Control", "")
+
+
+def test_a_new_generation_is_per_cache_not_per_process():
+    first = store.generation()
+    assert store.generation() == first
+
+    store.new_generation()
+
+    assert store.generation() != first
