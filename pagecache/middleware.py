@@ -5,6 +5,7 @@ view runs, and runs no SQL query. Public pages are the same for every visitor (n
 of the reader's site reads the user or the session), so one stored page serves everyone.
 """
 
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
@@ -24,18 +25,25 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not (store.enabled() and self._cacheable_request(request)):
             return self.get_response(request)
-        generation = store.generation()
-        key = store.page_key(generation, request)
-        stored = store.pages().get(key)
+        generation, stored = store.lookup(request)
         if stored is not None:
-            return self._answer_from_cache(request, stored)
+            return self._answer_from_cache(request, *stored)
         response = self.get_response(request)
         if self._cacheable_response(response):
             seconds = store.lifetime(generation)
             if seconds > 0:
                 self._mark_public(response, seconds)
+                # Stored as plain data in one piece (not the thousands of writes a feed
+                # generator makes, each of which would be its own send() on every hit).
+                store.store_page(
+                    request,
+                    generation,
+                    response.status_code,
+                    list(response.items()),
+                    response.content,
+                    seconds,
+                )
                 response["X-Page-Cache"] = "miss"
-                store.pages().set(key, response, seconds)
         return response
 
     def _cacheable_request(self, request):
@@ -63,12 +71,13 @@ class PageCacheMiddleware:
             directives["max_age"] = 0
         patch_cache_control(response, **directives)
 
-    def _answer_from_cache(self, request, stored):
-        last_modified = parse_http_date_safe(stored.get("Last-Modified", ""))
+    def _answer_from_cache(self, request, status, headers, content):
+        response = HttpResponse(content, status=status, headers=dict(headers))
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
         conditional = get_conditional_response(
-            request, etag=stored.get("ETag"), last_modified=last_modified, response=stored
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
         )
-        if conditional is not stored:
+        if conditional is not response:
             return conditional
-        stored["X-Page-Cache"] = "hit"
-        return stored
+        response["X-Page-Cache"] = "hit"
+        return response

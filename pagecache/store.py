@@ -2,7 +2,8 @@
 
 Exact by construction:
 - Every stored page belongs to the content *generation* that was current when its request
-  began. Any change of content (see invalidation.py) starts a new generation after its
+  began, and is served only while that generation is current (one cache round trip reads
+  both). Any change of content (see invalidation.py) starts a new generation after its
   transaction commits, so every page showing old content is missed from then on, at once,
   on every worker and machine that shares the cache. Nothing else in the cache is touched.
 - Visibility is decided at query time (a scheduled article is public once its time has
@@ -48,11 +49,27 @@ def new_generation():
     pages().set(GENERATION_KEY, secrets.token_hex(8), None)
 
 
-def page_key(generation, request):
+def page_key(request):
     """The key of the page ``request`` asks for: host and full path with query string."""
     address = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return f"page:{generation}:{digest}"
+    return f"page:{digest}"
+
+
+def lookup(request):
+    """(current generation, the stored page or None), in one round trip to the cache: a
+    page is stored with the generation it was made in and counts only in that one."""
+    key = page_key(request)
+    found = pages().get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY) or generation()
+    stored = found.get(key)
+    if stored is None or stored[0] != current:
+        return current, None
+    return current, stored[1:]
+
+
+def store_page(request, generation, status, headers, content, seconds):
+    pages().set(page_key(request), (generation, status, headers, content), seconds)
 
 
 def next_change(now):
