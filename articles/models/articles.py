@@ -200,10 +200,14 @@ class Article(models.Model):
             self.published_at = timezone.now()
         self.body = clean_body(self.body)
         stored = getattr(self, "_stored", None)
+        saved_fields = kwargs.get("update_fields")
+        if stored is not None and saved_fields is not None:
+            # Only what this save writes can have changed in the database.
+            stored = {name: value for name, value in stored.items() if name in saved_fields}
         super().save(*args, **kwargs)
         if stored is not None and stored.get("status", self.status) == self.status:
             record_schedule_changes(self, stored, user=user)
-        self.remember_stored_state()
+        self.remember_stored_state(saved_fields)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
@@ -221,7 +225,7 @@ class Article(models.Model):
     def remember_stored_state(self, fields=None):
         """Note the status and planned times as stored (all, or those of ``fields`` just
         read), to tell on save what changed. Deferred fields are left out."""
-        stored = getattr(self, "_stored", {})
+        stored = dict(getattr(self, "_stored", {}))
         for name in ("status", *SCHEDULE_FIELDS):
             if (fields is None or name in fields) and name in self.__dict__:
                 stored[name] = self.__dict__[name]

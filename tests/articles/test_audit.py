@@ -83,6 +83,17 @@ def test_a_second_change_is_compared_with_the_first_not_with_the_original():
     assert events[1].old_value == events[0].new_value
 
 
+def test_a_save_of_other_fields_records_no_unsaved_time():
+    article = scheduled_article()
+
+    article.published_at += timedelta(hours=5)  # changed in memory, not written below
+    article.save(update_fields=["headline"])
+
+    assert schedule_changes(article) == []
+    article.save(update_fields=["published_at"])
+    assert len(schedule_changes(article)) == 1
+
+
 def test_a_reloaded_article_compares_with_what_was_reloaded():
     article = scheduled_article()
     Article.objects.filter(pk=article.pk).update(published_at=article.published_at + timedelta(1))
