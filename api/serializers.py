@@ -37,7 +37,12 @@ API_IMAGE_FIELDS = (
 def api_image(image, request, caption=None, role="wide"):
     """An image as the API shows it (see ``images.data.image_data``), or None."""
     data = image_data(image, request=request, role=role, caption=caption, all_sizes=True)
-    return {key: data[key] for key in API_IMAGE_FIELDS} if data else None
+    return pick(data, API_IMAGE_FIELDS) if data else None
+
+
+def pick(data, keys):
+    """The entries of ``data`` the API shows, in the order of ``keys``."""
+    return {key: data[key] for key in keys}
 
 
 def articles_api_url(request, **filters):
@@ -105,7 +110,7 @@ class ArticleParts:
     def get_authors(self, article):
         fields = ("name", "slug", "url")
         return [
-            {key: author_data(byline.author, self.request)[key] for key in fields}
+            pick(author_data(byline.author, self.request), fields)
             for byline in article.bylines.all()
         ]
 
@@ -165,10 +170,7 @@ class ArticleDetailSerializer(ArticleParts, ApiSerializer):
 
     def get_bylines(self, article):
         fields = ("name", "slug", "role", "label", "url")
-        return [
-            {key: byline_data(byline, self.request)[key] for key in fields}
-            for byline in article.bylines.all()
-        ]
+        return [pick(byline_data(byline, self.request), fields) for byline in article.bylines.all()]
 
     def get_teaser_bullets(self, article):
         return [bullet.text for bullet in article.bullets.all()]

@@ -179,18 +179,19 @@ class HomePageHighlightFormSet(UniqueRowsFormSet):
     duplicate_message = _("Each article may be highlighted only once.")
 
     def clean(self):
-        if not any(self.errors) and len(self.chosen()) > MAX_HOME_HIGHLIGHTS:
+        chosen = [] if any(self.errors) else self.chosen()
+        if len(chosen) > MAX_HOME_HIGHLIGHTS:
             raise ValidationError(
                 ngettext(
                     "The home page highlights at most %(max)d article; you chose %(count)d.",
                     "The home page highlights at most %(max)d articles; you chose %(count)d.",
                     MAX_HOME_HIGHLIGHTS,
                 )
-                % {"max": MAX_HOME_HIGHLIGHTS, "count": len(self.chosen())}
+                % {"max": MAX_HOME_HIGHLIGHTS, "count": len(chosen)}
             )
         super().clean()
         lead = self.instance.lead
-        if not any(self.errors) and lead is not None and lead in self.chosen():
+        if lead is not None and lead in chosen:
             raise ValidationError(
                 _("“%(article)s” is already the lead story; highlight another article.")
                 % {"article": lead}

@@ -36,8 +36,8 @@ def publisher(request, site):
 
 def person(author, request):
     data = author_data(author, request)
-    person = {"@type": "Person", "name": data["name"], "url": data["url"]}
-    return person | ({"jobTitle": data["role"]} if data["role"] else {})
+    found = {"@type": "Person", "name": data["name"], "url": data["url"]}
+    return found | ({"jobTitle": data["role"]} if data["role"] else {})
 
 
 def news_article(article, request, site):

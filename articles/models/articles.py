@@ -15,6 +15,7 @@ from core.text import german_slugify, join_as_sentence
 from ..sanitizer import clean_body
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
 from .events import SCHEDULE_FIELDS, record_schedule_changes
+from .parts import Byline, CrossLink
 from .sections import Section
 
 MAX_TEASER_BULLETS = 5
@@ -48,8 +49,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """Everything an article page shows, in a fixed number of queries."""
-        from .parts import Byline, CrossLink
-
         public_targets = CrossLink.objects.filter(
             target__in=Article.objects.public()
         ).select_related("target__section")

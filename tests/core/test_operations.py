@@ -123,3 +123,7 @@ def test_pictures_are_served_with_a_one_year_cache_header(client):
 )
 def test_nothing_outside_the_media_folder_is_served(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_a_crafted_media_address_is_a_404_not_an_error(client):
+    assert client.get("/media/bild%00.jpg").status_code == 404
