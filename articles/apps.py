@@ -8,8 +8,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from . import navigation
-        from .models import Section
+        from . import navigation, tasks
+        from .models import Article, Section
+
+        post_save.connect(tasks.article_saved, sender=Article, dispatch_uid="articles-plan-go-live")
 
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(

@@ -1,10 +1,11 @@
-"""Renditions follow their image: made after an upload or a new focal point, deleted with it."""
+"""Renditions follow their image: made after an upload or a new focal point (by the worker),
+deleted with it."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from . import renditions
+from . import tasks
 from .models import Image, Rendition
 
 
@@ -12,7 +13,8 @@ from .models import Image, Rendition
 def prepare_renditions(sender, instance, raw=False, **kwargs):
     if raw or not instance.file:
         return
-    transaction.on_commit(lambda: renditions.prepare(instance))
+    # In the worker (at once where tasks run at once: development, the demo, the tests).
+    transaction.on_commit(lambda: tasks.prepare_renditions.enqueue(instance.pk))
 
 
 @receiver(post_delete, sender=Image)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "rest_framework",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "articles",
     "images",
@@ -143,6 +145,20 @@ else:
 # Seconds a public page may be served from the page cache at most (0: page cache off). It is
 # invalidated on every change of content and never outlives the next scheduled publication.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Where purge requests go when content changes: the Varnish (deploy/varnish.vcl) or proxy in
+# front, e.g. http://127.0.0.1:6081/ (several: comma-separated; unset: none).
+CACHE_PURGE_URL = env("CACHE_PURGE_URL", default="")
+
+# Background tasks (Django 6's Tasks API through the django-tasks backport). Production queues
+# them in the database for `manage.py worker`; development (DEBUG, the demo and the tests)
+# runs each task at once, so nothing waits for a worker that is not running.
+TASKS_BACKEND = env(
+    "TASKS_BACKEND",
+    default="django_tasks.backends.immediate.ImmediateBackend"
+    if DEBUG
+    else "django_tasks_db.DatabaseBackend",
+)
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

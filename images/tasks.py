@@ -1,0 +1,16 @@
+"""The picture library's background work (``manage.py worker``): renditions of a new or
+changed picture are made off the request. A page that needs one before the worker made it
+makes that one on first use (renditions.renditions_for), so nothing waits for the worker."""
+
+from django_tasks import task
+
+from . import renditions
+from .models import Image
+
+
+@task()
+def prepare_renditions(image_id):
+    """Make every rendition of the picture that is missing; gone pictures are skipped."""
+    image = Image.objects.filter(pk=image_id).first()
+    if image is not None and image.file:
+        renditions.prepare(image)
