@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core import dates
+from core import dates, surrogate
 from core.pagination import page_context, paginate
 
 from . import selectors
@@ -24,9 +24,11 @@ def render_list(request, queryset, template="articles/list.html", allow_empty=Tr
 def home(request):
     if (request.GET.get("seite") or "1") != "1":
         # Page 2 on is the plain list of what came before, newest first.
+        surrogate.add("home")
         return render_list(
             request, selectors.teasers(), template="articles/home_more.html", is_home=True
         )
+    surrogate.add("home")
     front = selectors.front_page(settings.NEWSROOM_ARTICLES_PER_PAGE)
     return render(
         request, "articles/home.html", {"front": front, "page_obj": front.page, "is_home": True}
@@ -35,6 +37,7 @@ def home(request):
 
 def section(request, section):
     section = get_object_or_404(Section, slug=section)
+    surrogate.add(f"ls{section.pk}")
     return render_list(
         request,
         selectors.teasers().filter(section=section),
@@ -46,6 +49,7 @@ def section(request, section):
 
 def tag(request, slug):
     tag = get_object_or_404(selectors.public_tags(), slug=slug)
+    surrogate.add(f"lt{tag.pk}")
     return render_list(
         request,
         selectors.teasers().filter(tags=tag),
@@ -56,6 +60,7 @@ def tag(request, slug):
 
 def author(request, slug):
     author = get_object_or_404(selectors.public_authors().select_related("photo"), slug=slug)
+    surrogate.add(f"lp{author.pk}")
     return render_list(
         request,
         selectors.by_author(author),
@@ -66,6 +71,7 @@ def author(request, slug):
 
 
 def day(request, year, month, day):
+    surrogate.add("lists")
     try:
         date = datetime.date(year, month, day)
         if not 1900 <= date.year <= 2999:

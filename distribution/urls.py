@@ -4,6 +4,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
+from core import surrogate
+
 from . import views
 from .feedgenerators import MediaAtomFeed, MediaRssFeed
 from .feeds import ArticleFeed, AuthorFeed, SectionFeed, TagFeed
@@ -11,11 +13,16 @@ from .sitemaps import SITEMAPS
 
 app_name = "distribution"
 
+
 # Feed readers, crawlers and caches in between may keep feeds and sitemaps for five minutes:
 # a new article reaches them that much later, in exchange for far fewer requests.
 # Nothing is cached on the server: a feed is four queries, and a server-side copy would
 # outlive an article's depublication time, which no job announces.
-cached = cache_control(max_age=5 * 60)
+# Their surrogate key "lists" is purged whenever an article enters or leaves a list.
+def cached(view):
+    return cache_control(max_age=5 * 60)(surrogate.keyed("lists")(view))
+
+
 # robots.txt only changes with a deploy.
 cached_long = cache_control(max_age=24 * 60 * 60)
 

@@ -1,7 +1,10 @@
 from django.urls import path
 
+from core import surrogate
+
 from . import views
 
 app_name = "images"
 
-urlpatterns = [path("", views.credits, name="credits")]
+# The credits list the pictures of public articles: it changes with the lists.
+urlpatterns = [path("", surrogate.keyed("lists")(views.credits), name="credits")]

@@ -2,15 +2,18 @@
 not the admin: a save or delete from the admin, a command, an import or the shell starts a
 new generation once its transaction commits (see store.py).
 
+The same changes purge the pages a proxy or CDN in front keeps (purge.py), by the surrogate
+keys of what changed (keys.py).
+
 ``QuerySet.update()`` sends no signal; code that changes content that way calls
 ``invalidate()`` itself.
 """
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from . import store
+from . import keys, purge, store
 
 # Everything a public page, feed or sitemap shows is stored in one of these.
 CONTENT_MODELS = [
@@ -38,14 +41,45 @@ def invalidate(**kwargs):
     transaction.on_commit(store.new_generation)
 
 
+def saved(sender, instance, created=False, **kwargs):
+    invalidate()
+    purge.schedule(keys.for_change(instance, created=created))
+
+
+def deleted(sender, instance, **kwargs):
+    invalidate()
+    purge.schedule(keys.for_change(instance, deleted=True))
+
+
+def deleting_article(sender, instance, **kwargs):
+    # Its tags and bylines are still there to tell which lists it leaves.
+    purge.schedule(keys.article_lists(instance))
+
+
+def tagged(sender, instance, action, pk_set=None, **kwargs):
+    if action.startswith("post_"):
+        invalidate()
+        purge.schedule(keys.for_tagging(instance, pk_set))
+
+
+def went_live(sender, article, **kwargs):
+    invalidate()
+    purge.schedule({f"a{article.pk}", *keys.article_lists(article)})
+
+
 def connect():
+    keys.connect()
     for label in CONTENT_MODELS:
         model = apps.get_model(label)
-        for name, signal in (("saved", post_save), ("deleted", post_delete)):
-            signal.connect(invalidate, sender=model, dispatch_uid=f"pagecache-{label}-{name}")
+        for name, signal, receiver in (
+            ("saved", post_save, saved),
+            ("deleted", post_delete, deleted),
+        ):
+            signal.connect(receiver, sender=model, dispatch_uid=f"pagecache-{label}-{name}")
     article = apps.get_model("articles.Article")
-    m2m_changed.connect(invalidate, sender=article.tags.through, dispatch_uid="pagecache-tags")
+    pre_delete.connect(deleting_article, sender=article, dispatch_uid="pagecache-article-deleting")
+    m2m_changed.connect(tagged, sender=article.tags.through, dispatch_uid="pagecache-tags")
     # Going live changes the article with an UPDATE (no save signal).
     from articles.publishing import article_published
 
-    article_published.connect(invalidate, dispatch_uid="pagecache-article-published")
+    article_published.connect(went_live, dispatch_uid="pagecache-article-published")

@@ -9,10 +9,15 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
+from core import surrogate
+
 from . import store
 
 # Never from the cache: the admin, previews, the API (it sends its own headers), health checks.
 EXCLUDED_PREFIXES = ("/admin/", "/vorschau/", "/api/", "/healthz", "/readyz", "/media/")
+# Surrogate keys: Varnish (deploy/varnish.vcl) reads xkey, Fastly-style CDNs Surrogate-Key.
+KEY_HEADER = "xkey"
+CDN_KEY_HEADER = "Surrogate-Key"
 # How long a proxy may serve a page while it fetches a fresh one, and when the site is down.
 STALE_WHILE_REVALIDATE = 30
 STALE_IF_ERROR = 24 * 3600
@@ -28,11 +33,14 @@ class PageCacheMiddleware:
         generation, stored = store.lookup(request)
         if stored is not None:
             return self._answer_from_cache(request, *stored)
-        response = self.get_response(request)
+        with surrogate.collecting() as keys:
+            response = self.get_response(request)
         if self._cacheable_response(response):
             seconds = store.lifetime(generation)
             if seconds > 0:
                 self._mark_public(response, seconds)
+                # What the page shows, for the proxy or CDN in front (see keys.py, purge.py).
+                response[KEY_HEADER] = response[CDN_KEY_HEADER] = surrogate.header_value(keys)
                 # Stored as plain data in one piece (not the thousands of writes a feed
                 # generator makes, each of which would be its own send() on every hit).
                 store.store_page(
