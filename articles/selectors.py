@@ -9,8 +9,7 @@ fixed number of queries, however many articles there are.
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from taggit.models import Tag
 
 from core import dates
@@ -18,6 +17,7 @@ from core.pagination import first_page
 from people.models import Author
 
 from .models import MAX_HOME_HIGHLIGHTS, Article, Byline, HomePage, HomePageHighlight
+from .navigation import nav_sections
 
 SECTION_BLOCK_SIZE = 4
 
@@ -91,13 +91,20 @@ def curated_articles():
         home_page_id=HomePage.SINGLETON_PK, article=OuterRef("pk")
     )
     is_lead = HomePage.objects.filter(pk=HomePage.SINGLETON_PK, lead=OuterRef("pk"))
-    chosen = teasers().annotate(
-        is_lead=Exists(is_lead),
-        highlight_position=Subquery(highlight.values("position")[:1]),
+    highlighted = HomePageHighlight.objects.filter(home_page_id=HomePage.SINGLETON_PK).order_by()
+    led = HomePage.objects.filter(pk=HomePage.SINGLETON_PK).order_by()
+    # Only the few chosen rows are looked at (by primary key), however large the archive.
+    chosen = (
+        teasers()
+        .filter(pk__in=highlighted.values("article_id").union(led.values("lead_id"), all=True))
+        .annotate(
+            is_lead=Exists(is_lead),
+            highlight_position=Subquery(highlight.values("position")[:1]),
+        )
     )
     lead = None
     highlights = []
-    for article in chosen.filter(Q(is_lead=True) | Q(highlight_position__isnull=False)):
+    for article in chosen:
         if article.is_lead:
             lead = article
         else:
@@ -161,23 +168,33 @@ def front_page(per_page):
 
 def section_blocks(exclude=(), size=SECTION_BLOCK_SIZE):
     """[SectionBlock] in section order: each section's ``size`` newest public articles, leaving
-    out ``exclude`` (primary keys). One query, ranked per section by the database."""
-    ranked = (
-        teasers()
-        .exclude(pk__in=list(exclude))
-        .annotate(
-            section_rank=Window(
-                RowNumber(),
-                partition_by=[F("section_id")],
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(section_rank__lte=size)
-        .order_by("section__position", "section__name", "section_id", "section_rank")
-    )
+    out ``exclude`` (primary keys).
+
+    One query, whose cost does not grow with the archive: each section contributes at most
+    ``size`` candidates, found by a LIMITed subquery that walks the section's newest
+    articles down an index, instead of ranking every public article.
+    """
+    exclude = list(exclude)
+    sections = {section.pk: section for section in nav_sections()}
+    if not sections:
+        return []
+    public = Article.objects.public().exclude(pk__in=exclude).order_by("-published_at", "-pk")
+    # UNION ALL of each section's LIMITed newest (wrapped: SQLite allows no LIMIT directly
+    # inside a compound statement).
+    per_section = [
+        Article.objects.filter(pk__in=public.filter(section_id=pk).values("pk")[:size])
+        .order_by()
+        .values("pk")
+        for pk in sections
+    ]
+    newest = per_section[0].union(*per_section[1:], all=True)
+    chosen = teasers().filter(pk__in=newest).order_by("section_id", "-published_at", "-pk")
+    blocks = {
+        section_id: list(group)
+        for section_id, group in groupby(chosen, key=lambda article: article.section_id)
+    }
     return [
-        SectionBlock(section=articles[0].section, articles=articles)
-        for articles in (
-            list(group) for _, group in groupby(ranked, key=lambda article: article.section_id)
-        )
+        SectionBlock(section=sections[section_id], articles=blocks[section_id])
+        for section_id in sections
+        if section_id in blocks
     ]

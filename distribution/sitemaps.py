@@ -9,7 +9,7 @@ page's ``lastmod`` is the newest such change among its public articles.
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from taggit.models import Tag
@@ -55,29 +55,40 @@ class ArticleSitemap(Sitemap):
 
 
 class ListPageSitemap(Sitemap):
-    """Pages listing articles of one subject, if that subject has a public article."""
+    """Pages listing articles of one subject, if that subject has a public article.
+
+    Every subject's ``lastmod`` comes from one grouped query over the public articles (not a
+    subquery per subject), read once per sitemap and shared by the index and the pages.
+    """
 
     model = None
     # The lookup from Article to the subject, e.g. "section".
     article_lookup = None
     ordering = ("pk",)
 
+    def last_changes(self):
+        """{subject pk: newest change among its public articles}, in one query."""
+        if not hasattr(self, "_last_changes"):
+            grouped = (
+                Article.objects.public()
+                .filter(**{f"{self.article_lookup}__isnull": False})
+                .order_by()
+                .values_list(self.article_lookup)
+                .annotate(last=Max(last_change()))
+            )
+            self._last_changes = dict(grouped)
+        return self._last_changes
+
     def items(self):
-        newest = (
-            Article.objects.public()
-            .filter(**{self.article_lookup: OuterRef("pk")})
-            .annotate(last_change=last_change())
-            .order_by("-last_change")
-            .values("last_change")[:1]
-        )
-        return (
-            self.model.objects.annotate(last_change=Subquery(newest))
-            .filter(last_change__isnull=False)
-            .order_by(*self.ordering)
-        )
+        # A list: the paginator counts it without another query.
+        subjects = self.model.objects.filter(pk__in=list(self.last_changes()))
+        return list(subjects.order_by(*self.ordering))
 
     def lastmod(self, subject):
-        return _to_seconds(subject.last_change)
+        return _to_seconds(self.last_changes().get(subject.pk))
+
+    def get_latest_lastmod(self):
+        return _to_seconds(max(self.last_changes().values(), default=None))
 
 
 class SectionSitemap(ListPageSitemap):

@@ -175,7 +175,14 @@ class Article(models.Model):
         verbose_name = _("Article")
         verbose_name_plural = _("Articles")
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            # The newest articles, in page order: lists stop after a page, whatever the
+            # archive's size, instead of sorting every public article.
+            models.Index(fields=["-published_at", "-id"], name="article_newest"),
+            # A section's newest articles (section pages, the home page's section blocks).
+            models.Index(fields=["section", "-published_at"], name="article_section_newest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status__in=["scheduled", "published"]) | Q(published_at__isnull=False),
