@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages from the shared cache, before sessions and views (pagecache/store.py).
     "pagecache.middleware.PageCacheMiddleware",
+    # Text responses gzipped (stored so by the page cache): core/compression.py.
+    "core.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

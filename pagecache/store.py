@@ -16,6 +16,7 @@ Exact by construction:
 """
 
 import hashlib
+import re
 import secrets
 from datetime import datetime, time, timedelta
 
@@ -25,6 +26,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 GENERATION_KEY = "generation"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads it
 
 
 def pages():
@@ -50,8 +52,10 @@ def new_generation():
 
 
 def page_key(request):
-    """The key of the page ``request`` asks for: host and full path with query string."""
-    address = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
+    """The key of the page ``request`` asks for: host and full path with query string, and
+    whether the reader takes gzip (pages are stored compressed for those who do)."""
+    gzip = "gz" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else "id"
+    address = f"{request.method}:{gzip}:{request.get_host()}:{request.get_full_path()}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"page:{digest}"
 
