@@ -9,7 +9,9 @@ PostgreSQL database named by DATABASE_URL, which it empties and fills), then for
 (page cache off: PAGE_CACHE_SECONDS=0; on: 300) starts gunicorn with DEBUG off and the real
 middleware on 127.0.0.1, and drives each page for --seconds with wrk from a second process
 (`apt-get install wrk`). The trivial view is /healthz (plain text, no database). Queries per
-page are counted in-process for the same pages. Only 127.0.0.1 is ever contacted.
+page are counted in-process for the same pages. With varnishd installed, the cached pages
+are also driven through deploy/varnish.vcl in front of the same gunicorn ("varnish" rows,
+compared with the trivial view served by gunicorn). Only 127.0.0.1 is ever contacted.
 """
 
 import argparse
@@ -133,6 +135,59 @@ def run_wrk(url, seconds, connections, script=None):
     return rps, latency["50"], latency["99"]
 
 
+VARNISHD = shutil.which("varnishd") or (
+    "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
+)
+VARNISH_PORT = 8766
+
+
+def behind_varnish(workdir, pages, args):
+    """The shipped deploy/varnish.vcl in front of the same gunicorn: article pages and the
+    home page through Varnish (the trivial view passes Varnish, so it is not repeated)."""
+    vcl = Path(workdir) / "bench.vcl"
+    shipped = (ROOT / "deploy" / "varnish.vcl").read_text()
+    vcl.write_text(shipped.replace('.port = "8000";', f'.port = "{PORT}";'))
+    for path in (Path(workdir), vcl):
+        path.chmod(0o755 if path.is_dir() else 0o644)  # varnishd reads it as its own user
+    varnish = subprocess.Popen(
+        [
+            VARNISHD,
+            "-F",
+            "-n",
+            f"{workdir}/varnish",
+            "-a",
+            f"127.0.0.1:{VARNISH_PORT}",
+            "-f",
+            str(vcl),
+            "-s",
+            "malloc,64m",
+            "-T",
+            "none",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    found = {}
+    try:
+        wait_until_up(f"http://127.0.0.1:{VARNISH_PORT}/")
+        for name in ("article page", "article mix (30)", "home page", "RSS feed"):
+            path, script = pages[name], None
+            if isinstance(path, list):
+                script = Path(workdir) / "mix.lua"
+                script.write_text(MIX_SCRIPT % ", ".join(f'"{p}"' for p in path))
+                for each in path:  # warm up every page of the mix
+                    urllib.request.urlopen(f"http://127.0.0.1:{VARNISH_PORT}{each}").read()
+                path = path[0]
+            url = f"http://127.0.0.1:{VARNISH_PORT}{path}"
+            urllib.request.urlopen(url, timeout=10).read()
+            found[("varnish", name)] = run_wrk(url, args.seconds, args.connections, script)
+            print(f"  varnish   {name:<18} {found[('varnish', name)][0]:>9.0f} req/s", flush=True)
+    finally:
+        varnish.terminate()
+        varnish.wait(timeout=30)
+    return found
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per page")
@@ -184,6 +239,8 @@ def main():
                 urllib.request.urlopen(url, timeout=10).read()  # warm up (and store)
                 results[(mode, name)] = run_wrk(url, args.seconds, args.connections, script)
                 print(f"  {mode:<9} {name:<18} {results[(mode, name)][0]:>9.0f} req/s", flush=True)
+            if mode == "cached" and VARNISHD:
+                results.update(behind_varnish(workdir, pages, args))
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
@@ -197,11 +254,14 @@ def main():
         f"{'page':<18} {'mode':<9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
         f"{'x trivial':>9} {'queries':>8}"
     )
-    for mode in ("uncached", "cached"):
-        trivial = results[(mode, "trivial view")][0]
+    for mode in ("uncached", "cached", "varnish"):
+        # Behind Varnish, compared with the trivial view served by gunicorn itself.
+        trivial = results[("cached" if mode == "varnish" else mode, "trivial view")][0]
         for name in pages:
+            if (mode, name) not in results:
+                continue
             rps, p50, p99 = results[(mode, name)]
-            count = queries[mode][name]
+            count = queries["cached" if mode == "varnish" else mode][name]
             print(
                 f"{name:<18} {mode:<9} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} "
                 f"{rps / trivial:>9.3f} {count:>8}"
