@@ -33,6 +33,8 @@ ELLIPSIS = "…"
 # The fallback's snippet: about this many characters, starting a little before the hit.
 SNIPPET_LENGTH = 240
 SNIPPET_LEAD_IN = 60
+# Full-text search ranks the newest this many matches (a reader never pages further).
+MAX_MATCHES = 500
 
 
 def uses_full_text_search():
@@ -60,8 +62,15 @@ def snippet(article, query):
 
 def _find_full_text(articles, query):
     search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-    return (
+    # Ranked among the newest MAX_MATCHES matches only: a common word matches a large part
+    # of the archive, and ranking (and counting) all of it would grow with the archive.
+    newest = (
         articles.filter(search_document__vector=search_query)
+        .order_by("-published_at", "-pk")
+        .values("pk")[:MAX_MATCHES]
+    )
+    return (
+        articles.filter(pk__in=newest)
         .annotate(
             search_rank=SearchRank(F("search_document__vector"), search_query),
             search_snippet=SearchHeadline(

@@ -152,6 +152,8 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
     list_select_related = ["section"]
     date_hierarchy = "published_at"
     search_fields = ["headline", "kicker", "lead"]
+    # "3 results (100,000 total)": the total is a count of the whole archive on every view.
+    show_full_result_count = False
     save_on_top = True
     actions = [_bulk_transition(name) for name in ("submit", "schedule", "publish", "withdraw")]
 

@@ -119,3 +119,16 @@ def test_the_vector_has_a_gin_index():
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'search_searchdocument'")
         definitions = [row[0] for row in cursor.fetchall()]
     assert any("USING gin (vector)" in definition for definition in definitions)
+
+
+def test_a_common_word_ranks_only_the_newest_matches(indexing, monkeypatch):
+    from search import query as search_query
+
+    monkeypatch.setattr(search_query, "MAX_MATCHES", 3)
+    with indexing():
+        for hours in range(1, 6):
+            article(f"Hochwasser an der Elbe, Meldung {hours}", hours_ago=hours)
+    # The cost stays bounded however much of the archive matches: the three newest.
+    assert sorted(headlines("Hochwasser")) == [
+        f"Hochwasser an der Elbe, Meldung {hours}" for hours in (1, 2, 3)
+    ]
