@@ -252,4 +252,7 @@ class Rendition(models.Model):
 
     @property
     def mime_type(self):
-        return "image/webp" if self.file.name.endswith(".webp") else "image/jpeg"
+        for extension, mime_type in ((".webp", "image/webp"), (".avif", "image/avif")):
+            if self.file.name.endswith(extension):
+                return mime_type
+        return "image/jpeg"

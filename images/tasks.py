@@ -13,4 +13,6 @@ def prepare_renditions(image_id):
     """Make every rendition of the picture that is missing; gone pictures are skipped."""
     image = Image.objects.filter(pk=image_id).first()
     if image is not None and image.file:
-        renditions.prepare(image)
+        # AVIF only in a real worker: where tasks run at once (development, the demo, the
+        # tests) nobody should wait seconds per upload; prepare_renditions adds it there.
+        renditions.prepare(image, slow_formats=prepare_renditions.get_backend().supports_defer)

@@ -27,7 +27,7 @@ def picture(image, role="wide", sizes="100vw", loading="lazy", priority="", alt=
     if image is None or not image.is_usable:
         return context | {"usable": False}
     sets = rendition_lib.renditions_for(image, role)
-    jpegs, webps = sets["jpeg"], sets["webp"]
+    jpegs, webps, avifs = sets["jpeg"], sets["webp"], sets["avif"]
     if not jpegs:
         return context | {"usable": False}
     fallback = rendition_lib.best(jpegs, 960)
@@ -41,6 +41,8 @@ def picture(image, role="wide", sizes="100vw", loading="lazy", priority="", alt=
         "src": fallback.url,
         "jpeg_srcset": srcset(jpegs),
         "webp_srcset": srcset(webps),
+        # AVIF once the worker made every size (until then WebP and JPEG serve alone).
+        "avif_srcset": srcset(avifs) if len(avifs) == len(jpegs) else "",
         "width": largest.width,
         "height": largest.height,
     }

@@ -34,15 +34,18 @@ def hero_picture(response):
 
 
 def parts(picture):
-    # lxml's HTML parser does not know <source> is empty and nests the <img> inside it.
-    (source,) = picture.xpath(".//source")
+    """The WebP <source> and the <img> (lxml's HTML parser does not know <source> is empty
+    and nests the rest inside it)."""
+    (source,) = picture.xpath('.//source[@type="image/webp"]')
     (img,) = picture.xpath(".//img")
     return source, img
 
 
 def all_rendition_urls(picture):
-    source, img = parts(picture)
-    return [url for url, _ in srcset(source) + srcset(img)] + [img.get("src")]
+    sources = picture.xpath(".//source")
+    (img,) = picture.xpath(".//img")
+    listed = [url for element in (*sources, img) for url, _ in srcset(element)]
+    return [*listed, img.get("src")]
 
 
 def page_with_every_kind_of_image(kind):

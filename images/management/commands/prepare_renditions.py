@@ -22,6 +22,6 @@ class Command(BaseCommand):
         for image in images.iterator(chunk_size=50):
             renditions.delete_stale_renditions(image)
             for role in renditions.ROLES:
-                renditions.renditions_for(image, role)
+                renditions.renditions_for(image, role, background=True)
             count += 1
         self.stdout.write(self.style.SUCCESS(f"Renditions ready for {count} image(s)."))
