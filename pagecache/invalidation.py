@@ -43,17 +43,20 @@ def invalidate(**kwargs):
 
 def saved(sender, instance, created=False, **kwargs):
     invalidate()
-    purge.schedule(keys.for_change(instance, created=created))
+    if purge.receivers():  # (the keys of an article's lists cost a few queries)
+        purge.schedule(keys.for_change(instance, created=created))
 
 
 def deleted(sender, instance, **kwargs):
     invalidate()
-    purge.schedule(keys.for_change(instance, deleted=True))
+    if purge.receivers():
+        purge.schedule(keys.for_change(instance, deleted=True))
 
 
 def deleting_article(sender, instance, **kwargs):
     # Its tags and bylines are still there to tell which lists it leaves.
-    purge.schedule(keys.article_lists(instance))
+    if purge.receivers():
+        purge.schedule(keys.article_lists(instance))
 
 
 def tagged(sender, instance, action, pk_set=None, **kwargs):
@@ -64,7 +67,8 @@ def tagged(sender, instance, action, pk_set=None, **kwargs):
 
 def went_live(sender, article, **kwargs):
     invalidate()
-    purge.schedule({f"a{article.pk}", *keys.article_lists(article)})
+    if purge.receivers():
+        purge.schedule({f"a{article.pk}", *keys.article_lists(article)})
 
 
 def connect():
