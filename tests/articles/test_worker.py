@@ -6,13 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from articles import workflow
 from articles.models import Article, ArticleEvent
 from tests.helpers.accounts import SUPERUSER, make_user
 from tests.helpers.factories import ArticleFactory, BylineFactory, TeaserBulletFactory
+from tests.helpers.worker import run_worker
 
 S = Article.Status
 NOON = datetime(2026, 5, 12, 10, 0, tzinfo=UTC)
@@ -24,10 +24,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker():
-    call_command("worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0")
 
 
 def planned_runs():

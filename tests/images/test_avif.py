@@ -12,12 +12,9 @@ from tests.helpers import imagefiles
 from tests.helpers.factories import ArticleFactory, BylineFactory, ImageFactory
 from tests.helpers.html import html
 from tests.helpers.images import open_media, srcset
+from tests.helpers.worker import run_worker
 
 pytestmark = pytest.mark.django_db
-
-
-def run_worker():
-    call_command("worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0")
 
 
 @pytest.fixture

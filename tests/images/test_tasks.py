@@ -2,13 +2,13 @@
 that needs a picture before the worker got to it still shows it."""
 
 import pytest
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from images.models import Rendition
 from tests.helpers import imagefiles
 from tests.helpers.factories import ArticleFactory, BylineFactory, ImageFactory, SectionFactory
 from tests.helpers.images import image_srcs
+from tests.helpers.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_an_upload_queues_its_renditions_for_the_worker(django_capture_on_commit
     assert not Rendition.objects.filter(image=image).exists(), "not made in the request"
     queued = DBTaskResult.objects.get(task_path=TASK)
     assert queued.args_kwargs["args"] == [image.pk]
-    call_command("worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0")
+    run_worker()
     made = Rendition.objects.filter(image=image)
     assert made.filter(spec__startswith="wide-").exists()
     assert made.filter(spec__startswith="square-").exists()
@@ -55,5 +55,5 @@ def test_a_page_before_the_worker_ran_still_shows_the_picture(
 def test_a_picture_deleted_before_the_worker_ran_is_skipped(django_capture_on_commit_callbacks):
     image = upload(django_capture_on_commit_callbacks)
     image.delete()
-    call_command("worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0")
+    run_worker()
     assert DBTaskResult.objects.get(task_path=TASK).status == "SUCCESSFUL"

@@ -24,6 +24,7 @@ from tests.helpers.factories import (
     TeaserBulletFactory,
 )
 from tests.helpers.forms import open_form
+from tests.helpers.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -256,7 +257,6 @@ def test_an_unreachable_purge_receiver_is_logged_and_the_save_succeeds(settings,
 
 
 def test_a_failed_purge_is_sent_again_by_the_worker(settings, purges):
-    from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -270,5 +270,5 @@ def test_a_failed_purge_is_sent_again_by_the_worker(settings, purges):
     retry.args_kwargs["args"][0] = receiver
     retry.run_after = retry.enqueued_at
     retry.save()
-    call_command("worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0")
+    run_worker()
     assert [keys for _path, keys in purges] == [{f"p{author.pk}"}]
