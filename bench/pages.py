@@ -26,6 +26,12 @@ sys.path.insert(0, str(ROOT))
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200, help="requests per page")
+    parser.add_argument(
+        "--profile",
+        metavar="PAGE",
+        help="instead of timing, profile one page (e.g. 'home page') with cProfile and "
+        "print the functions with the most cumulative and own time",
+    )
     args = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="newsroom-bench-")
@@ -87,6 +93,8 @@ def main():
     }
 
     with override_settings(ROOT_URLCONF=__name__, DEBUG=False, SECURE_SSL_REDIRECT=False):
+        if args.profile:
+            return profile(pages[args.profile], args.requests)
         results = {}
         for name, (url, user) in pages.items():
             client = Client()
@@ -112,6 +120,27 @@ def main():
         "(Locmem cache; the site settings and section list are cached, and renditions exist"
         " from the demo load, so no page makes images while being timed.)"
     )
+
+
+def profile(page, requests):
+    import cProfile
+    import pstats
+
+    from django.test import Client
+
+    url, user = page
+    client = Client()
+    if user:
+        client.force_login(user)
+    client.get(url)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        client.get(url)
+    profiler.disable()
+    stats = pstats.Stats(profiler).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(25)
 
 
 if __name__ == "__main__":
