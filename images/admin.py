@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from core.dates import german_date
 
-from . import renditions
+from . import permissions, renditions
 from .forms import BaseReviewFormSet, ImageAdminForm, ReviewForm, UploadForm, stage
 from .metadata import read_metadata
 from .models import Image, Rendition
@@ -108,19 +108,13 @@ class RightsFilter(admin.SimpleListFilter):
 def usages(image):
     """Every object that shows this image: [(model verbose name, object, admin url or '')]."""
     found = []
-    for relation in Image._meta.related_objects:
-        if relation.related_model is Rendition or not relation.field.concrete:
-            continue
-        model = relation.related_model
-        for obj in model._default_manager.filter(**{relation.field.name: image})[:200]:
-            try:
-                url = reverse(
-                    f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
-                    args=[obj.pk],
-                )
-            except NoReverseMatch:
-                url = ""
-            found.append((model._meta.verbose_name, obj, url))
+    for obj in permissions.users_of(image):
+        opts = obj._meta
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        except NoReverseMatch:
+            url = ""
+        found.append((opts.verbose_name, obj, url))
     return found
 
 
@@ -186,6 +180,11 @@ class ImageAdmin(admin.ModelAdmin):
         if "_popup" in request.GET or "_popup" in request.POST:
             return super().add_view(request, form_url, extra_context)
         return HttpResponseRedirect(reverse("admin:images_image_upload"))
+
+    def has_change_permission(self, request, obj=None):
+        # Own pictures only, and none a non-draft shows (images/permissions.py); the others
+        # open read-only for those who may view them, and a POST to them answers 403.
+        return permissions.can_change(request.user, obj)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -120,6 +120,9 @@ class Image(models.Model):
         verbose_name = _("Image")
         verbose_name_plural = _("Images")
         ordering = ["-created_at", "-pk"]
+        # Without it, Autor:innen change only their own pictures, and only while no more than
+        # drafts show them (images/permissions.py).
+        permissions = [("change_any_image", _("Can change any image, also on public pages"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(focal_x__lte=100, focal_y__lte=100),

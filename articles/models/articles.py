@@ -254,6 +254,12 @@ class Article(models.Model):
         )
 
     @property
+    def locks_images(self):
+        """Whether its pictures change only through the desk (images/permissions.py): from
+        submission on, a changed picture would go out around the review."""
+        return self.status != self.Status.DRAFT
+
+    @property
     def caption(self):
         """The caption shown under the hero image: this article's, else the image's own."""
         if self.hero_caption:
