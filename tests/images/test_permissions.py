@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 
 from articles.models import Article
 from images.models import Image
-from tests.helpers.accounts import DESK, REPORTER, SUPERUSER, CHIEF, login, make_user
+from tests.helpers.accounts import CHIEF, DESK, REPORTER, SUPERUSER, login, make_user
 from tests.helpers.factories import ArticleFactory, AuthorFactory, ImageFactory
 from tests.helpers.forms import open_form
 from tests.helpers.images import change_url
