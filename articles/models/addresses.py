@@ -61,8 +61,9 @@ def _record_old_address(sender, instance, created, raw=False, **kwargs):
     instance._old_address = None
     if not (created or (old and old["slug"] != instance.slug)):
         return
-    # The article's own address always wins; an old one of the same name is obsolete.
-    ArticleRedirect.objects.filter(old_slug=instance.slug).delete()
+    # Back at an address it had before: its own old one is obsolete. Another article's old
+    # address is never taken over (Article.clean refuses such a slug).
+    ArticleRedirect.objects.filter(old_slug=instance.slug, article=instance).delete()
     # Only an address readers may have seen needs to keep working.
     if old and (old["first_published_at"] or old["status"] in sender.LIVE_STATUSES):
         ArticleRedirect.objects.update_or_create(

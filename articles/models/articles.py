@@ -291,6 +291,7 @@ class Article(models.Model):
     def clean(self):
         if not self.slug and self.headline:
             self.slug = self._unique_slug()
+        self._check_slug_is_free()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         if self.updated_at and self.published_at and self.updated_at < self.published_at:
@@ -300,6 +301,26 @@ class Article(models.Model):
         if self.depublish_at and self.published_at and self.depublish_at <= self.published_at:
             raise ValidationError(
                 {"depublish_at": _("The depublication must come after the publication.")}
+            )
+
+    def _check_slug_is_free(self):
+        """A typed slug must not take another article's old address: that would silence the
+        redirect readers' links and search engines rely on, and hand the address over."""
+        taken = (
+            ArticleRedirect.objects.filter(old_slug=self.slug)
+            .exclude(article_id=self.pk)
+            .select_related("article")
+            .first()
+        )
+        if self.slug and taken:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "This address used to belong to “%(title)s” and still leads there. "
+                        "Please choose another one."
+                    )
+                    % {"title": taken.article.title}
+                }
             )
 
     def _unique_slug(self):

@@ -6,6 +6,7 @@ import reversion
 from reversion.models import Version
 
 from articles.models import Article, ArticleRedirect
+from tests.helpers.accounts import DESK, REPORTER, login, make_user
 from tests.helpers.article_admin import change_url
 from tests.helpers.factories import (
     ArticleFactory,
@@ -110,18 +111,39 @@ def test_a_draft_renamed_before_publication_leaves_no_old_address(politik):
     assert not ArticleRedirect.objects.exists()
 
 
-def test_an_article_that_takes_an_old_slug_wins_over_the_redirect(client, politik):
-    first = ArticleFactory(section=politik, slug="begehrt")
-    first.slug = "ausgewichen"
-    first.save()
-    second = ArticleFactory(section=politik, slug="begehrt", headline="Der Neue")
+@pytest.mark.parametrize("role", [REPORTER, DESK])
+def test_a_typed_slug_cannot_take_another_articles_old_address(client, politik, role):
+    published = ArticleFactory(section=politik, slug="begehrt", headline="Der Erste")
+    published.slug = "ausgewichen"
+    published.save()
+    editor = login(client, make_user(role))
+    draft = ArticleFactory(section=politik, slug="entwurf", draft=True, headline="Der Neue")
+    BylineFactory(article=draft)
+    draft.created_by = editor.user
+    draft.save()
+    url = change_url(draft)
 
-    response = client.get("/politik/begehrt/")
+    form = open_form(editor, url).fill(slug="begehrt", lead="Getippter Vorspann.")
+    response = form.submit(editor, url)
 
     assert response.status_code == 200
-    assert "Der Neue" in response.content.decode()
-    assert not ArticleRedirect.objects.filter(old_slug="begehrt").exists()
-    assert second.get_absolute_url() == "/politik/begehrt/"
+    assert f"gehörte früher zu „{published.title}“" in response.content.decode()
+    assert "Getippter Vorspann." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.slug == "entwurf"
+    assert_moved(client, "/politik/begehrt/", published)
+
+
+def test_an_article_back_at_its_own_earlier_address_drops_that_redirect(client, politik):
+    article = ArticleFactory(section=politik, slug="erst")
+    article.slug = "dann"
+    article.save()
+    article.slug = "erst"
+    article.full_clean()
+    article.save()
+
+    assert client.get("/politik/erst/").status_code == 200
+    assert list(ArticleRedirect.objects.values_list("old_slug", flat=True)) == ["dann"]
 
 
 def test_an_unknown_slug_still_answers_404(client, politik):
