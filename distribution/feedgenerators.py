@@ -9,6 +9,13 @@ Items take two extra keys (passed through ``Feed.item_extra_kwargs``):
   Atom gets one ``<author>`` per person with ``<name>`` and ``<uri>`` (the author page).
 - ``media``: ``None`` or a dict with ``url``, ``mime_type``, ``width``, ``height``,
   ``credit`` and ``description``, written as ``<media:content>``.
+
+RSS leaves open whether its texts are plain text or HTML, and many readers render channel
+and item titles as HTML. So the RSS writer sends every name an editor typed (channel title
+and description, item titles, categories, creators) as HTML-escaped text: a topic named
+``<img src=x onerror=…>`` shows as text instead of running. Item descriptions are HTML
+already (``Feed.item_description`` escapes the lead); Media RSS texts say they are plain.
+Atom says ``type="text"`` and needs none of this.
 """
 
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -31,7 +38,28 @@ def write_media_content(handler, media):
     handler.endElement("media:content")
 
 
+def as_html_text(value):
+    """``value`` as HTML that shows it as written (only what HTML would read as markup is
+    escaped, so "O'Brien" stays legible in readers that take the text as plain)."""
+    if value is None:
+        return None
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 class MediaRssFeed(Rss201rev2Feed):
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(as_html_text(title), link, as_html_text(description), **kwargs)
+
+    def add_item(self, title, link, description, categories=(), creators=(), **kwargs):
+        super().add_item(
+            as_html_text(title),
+            link,
+            description,
+            categories=[as_html_text(category) for category in categories or ()],
+            creators=[(as_html_text(name), url) for name, url in creators or ()],
+            **kwargs,
+        )
+
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE_NS, "xmlns:media": MEDIA_RSS_NS}
 
