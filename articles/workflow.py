@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, record_event
+from .models import Article, PreviewLink, record_event
 from .publishing import go_live
 
 S = Article.Status
@@ -148,6 +148,10 @@ def perform(article, name, user, comment=""):
         )
         if transition.target == S.PUBLISHED:
             go_live(article, user=user, now=now)
+        if transition.target == S.WITHDRAWN:
+            # Taken down means gone everywhere at once, shared previews included, and for
+            # good: a later return to draft does not bring old links back.
+            PreviewLink.objects.filter(article=article).revoke(user=user, now=now)
     return transition
 
 

@@ -16,12 +16,21 @@ from reversion.admin import VersionAdmin
 
 from core.addresses import absolute_url
 from core.admin import PartInline
+from core.dates import german_datetime
 from core.forms import LocalSplitDateTimeField
 from images.admin import thumbnail
 
 from .. import editing, presence, preview, workflow
 from ..forms import ArticleAdminForm, BylineFormSet, CrossLinkFormSet, TeaserBulletFormSet
-from ..models import MAX_TEASER_BULLETS, Article, ArticleEvent, Byline, CrossLink, TeaserBullet
+from ..models import (
+    MAX_TEASER_BULLETS,
+    Article,
+    ArticleEvent,
+    Byline,
+    CrossLink,
+    PreviewLink,
+    TeaserBullet,
+)
 from ..planning import planning
 from ..selectors import with_bylines
 from .history import ArticleHistoryMixin
@@ -139,6 +148,10 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
         ),
     ]
     autocomplete_fields = ["hero_image"]
+
+    class Media:
+        js = ["admin_extra/select-on-focus.js"]
+
     formfield_overrides = {
         models.DateTimeField: {"form_class": LocalSplitDateTimeField, "widget": AdminSplitDateTime}
     }
@@ -214,6 +227,16 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
                 self.admin_site.admin_view(require_POST(self.transition_view)),
                 name="articles_article_transition",
             ),
+            path(
+                "<int:object_id>/vorschau-link/",
+                self.admin_site.admin_view(require_POST(self.share_preview_view)),
+                name="articles_article_share_preview",
+            ),
+            path(
+                "<int:object_id>/vorschau-link/<int:link_id>/widerrufen/",
+                self.admin_site.admin_view(require_POST(self.revoke_preview_view)),
+                name="articles_article_revoke_preview",
+            ),
             *super().get_urls(),
         ]
 
@@ -243,6 +266,27 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
             )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
+    def share_preview_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id)
+        link = preview.share(article, request.user)  # PermissionDenied: 403
+        self.message_user(
+            request,
+            _("Preview link created, valid until %(time)s.")
+            % {"time": german_datetime(link.expires_at)},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_change", args=[article.pk]) + "#preview-links"
+        )
+
+    def revoke_preview_view(self, request, object_id, link_id):
+        link = get_object_or_404(PreviewLink, pk=link_id, article_id=object_id)
+        preview.revoke(link, request.user)  # PermissionDenied: 403
+        self.message_user(request, _("The preview link has been revoked."), messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_change", args=[object_id]) + "#preview-links"
+        )
+
     def planning_view(self, request):
         """ "Planung": the coming days' scheduled articles by day, and the latest published."""
         if not self.has_view_permission(request):
@@ -264,8 +308,19 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
         context["others_editing"] = presence.others_editing(obj, request.user) if obj else []
         if obj and not obj.is_public:
             context["preview_url"] = reverse("articles:preview", args=[obj.pk])
-            context["shared_preview_url"] = absolute_url(request, preview.make_link(obj))
+        if obj and preview.shareable(obj):
+            context["may_share_preview"] = preview.may_share(obj, request.user)
             context["shared_preview_hours"] = settings.NEWSROOM_PREVIEW_MAX_AGE // 3600
+            context["preview_links"] = [
+                {
+                    "link": link,
+                    "url": absolute_url(request, preview.path_of(link))
+                    if preview.may_manage(link, request.user)
+                    else "",
+                    "may_revoke": preview.may_manage(link, request.user),
+                }
+                for link in obj.preview_links.active().select_related("created_by")
+            ]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("Title"), ordering="headline")

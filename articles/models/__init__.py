@@ -5,6 +5,7 @@ from .articles import MAX_TEASER_BULLETS, Article, ArticleQuerySet, hero_renditi
 from .events import SCHEDULE_FIELDS, ArticleEvent, record_event, record_schedule_changes
 from .home_page import MAX_HOME_HIGHLIGHTS, HomePage, HomePageHighlight
 from .parts import Byline, CrossLink, TeaserBullet
+from .preview_links import PreviewLink
 from .sections import RESERVED_SECTION_SLUGS, Section, validate_section_slug
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "CrossLink",
     "HomePage",
     "HomePageHighlight",
+    "PreviewLink",
     "Section",
     "TeaserBullet",
     "hero_renditions",

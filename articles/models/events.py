@@ -21,6 +21,8 @@ class ArticleEvent(models.Model):
         WENT_LIVE = "went_live", _("Went live")
         SCHEDULE_CHANGED = "schedule_changed", _("Schedule changed")
         RESTORED = "restored", _("Earlier version restored")
+        PREVIEW_SHARED = "preview_shared", _("Preview link shared")
+        PREVIEW_REVOKED = "preview_revoked", _("Preview link revoked")
 
     article = models.ForeignKey(
         "articles.Article",

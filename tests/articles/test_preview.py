@@ -1,11 +1,8 @@
 """Previews of articles that are not public yet: for staff at /vorschau/<id>/, for anyone with
 a signed, expiring link at /vorschau/link/<token>/. Never cached, never indexed."""
 
-import html
 import json
-import re
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -16,7 +13,8 @@ from django.utils import timezone
 
 from articles import preview
 from articles.models import Article
-from tests.helpers.article_admin import change_url
+from tests.helpers.accounts import DESK, make_user
+from tests.helpers.article_admin import change_url, share_preview_in_admin
 from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -77,11 +75,13 @@ def assert_is_preview(response, article):
     return content
 
 
-def shared_link_on(change_form):
-    """The path of the shared preview link the change form offers, as an editor copies it."""
-    match = re.search(r'<input id="shared-preview" value="([^"]+)"', change_form.content.decode())
-    assert match, "the change form offers no shared preview link"
-    return urlsplit(html.unescape(match.group(1))).path
+def shared_path(article):
+    """The path of a new preview link to ``article``, shared by someone at the desk."""
+    return preview.path_of(preview.share(article, desk_member()))
+
+
+def desk_member():
+    return User.objects.filter(username="cvd-teilt").first() or make_user(DESK, "cvd-teilt")
 
 
 def token_of(link):
@@ -165,7 +165,7 @@ def test_the_preview_of_an_unknown_article_is_not_found(admin_client):
 
 def test_posting_to_a_preview_is_not_allowed(admin_client, anonymous):
     article = full_article(draft=True)
-    link = preview.make_link(article)
+    link = shared_path(article)
 
     assert admin_client.post(staff_url(article)).status_code == 405
     assert anonymous.post(link).status_code == 405
@@ -198,9 +198,11 @@ def test_the_change_form_of_an_unpublished_article_offers_both_previews(
     response = admin_client.get(change_url(article))
 
     assert response.status_code == 200
-    assert f'href="{staff_url(article)}"' in response.content.decode()
-    assert shared_link_on(response).startswith("/vorschau/link/")
-    assert f"{hours} Stunden gültig" in response.content.decode()
+    content = response.content.decode()
+    assert f'href="{staff_url(article)}"' in content
+    assert "Vorschaulink erstellen" in content
+    assert f"für {hours} Stunden" in content
+    assert share_preview_in_admin(admin_client, article).startswith("/vorschau/link/")
 
 
 def test_the_change_form_of_a_public_article_offers_no_preview(admin_client):
@@ -212,7 +214,7 @@ def test_the_change_form_of_a_public_article_offers_no_preview(admin_client):
     content = response.content.decode()
     assert f'href="{staff_url(article)}"' not in content
     assert "/vorschau/link/" not in content
-    assert 'id="shared-preview"' not in content
+    assert "Vorschaulink erstellen" not in content
 
 
 # --- The shared link ----------------------------------------------------------------------------
@@ -220,7 +222,7 @@ def test_the_change_form_of_a_public_article_offers_no_preview(admin_client):
 
 def test_the_shared_link_from_the_change_form_works_without_an_account(admin_client, anonymous):
     article = full_article(draft=True)
-    link = shared_link_on(admin_client.get(change_url(article)))
+    link = share_preview_in_admin(admin_client, article)
 
     content = assert_is_preview(anonymous.get(link), article)
 
@@ -232,7 +234,7 @@ def test_the_shared_link_shows_only_its_own_article(anonymous):
     article = full_article(draft=True)
     other = ArticleFactory(draft=True, headline="Geheimer Entwurf zur Haushaltssperre")
 
-    response = anonymous.get(preview.make_link(article))
+    response = anonymous.get(shared_path(article))
 
     assert_is_preview(response, article)
     assert other.headline not in response.content.decode()
@@ -243,7 +245,7 @@ def test_the_shared_link_shows_only_its_own_article(anonymous):
 
 def test_the_shared_link_still_works_shortly_before_it_expires(anonymous, settings):
     article = full_article(draft=True)
-    link = preview.make_link(article)
+    link = shared_path(article)
 
     later = timezone.now() + timedelta(seconds=settings.NEWSROOM_PREVIEW_MAX_AGE - 60)
     with time_machine.travel(later, tick=False):
@@ -254,7 +256,7 @@ def test_the_shared_link_still_works_shortly_before_it_expires(anonymous, settin
 
 def test_an_expired_shared_link_is_gone_with_a_german_explanation(anonymous, settings):
     article = full_article(draft=True)
-    link = preview.make_link(article)
+    link = shared_path(article)
 
     later = timezone.now() + timedelta(seconds=settings.NEWSROOM_PREVIEW_MAX_AGE + 60)
     with time_machine.travel(later, tick=False):
@@ -277,7 +279,7 @@ def _changed(char):
 @pytest.mark.parametrize("where", ["signature", "payload", "timestamp"])
 def test_a_tampered_shared_link_is_refused(anonymous, where):
     article = full_article(draft=True)
-    token = token_of(preview.make_link(article))
+    token = token_of(shared_path(article))
     payload, timestamp, signature = token.rsplit(":", 2)
     if where == "signature":
         signature = signature[:-1] + _changed(signature[-1])
@@ -297,13 +299,14 @@ def test_a_tampered_shared_link_is_refused(anonymous, where):
 def test_a_link_rewritten_for_another_article_is_refused(anonymous):
     shared = full_article(draft=True, headline="Der freigegebene Entwurf")
     secret = full_article(draft=True, headline="Der geheime Entwurf")
-    _payload, timestamp, signature = token_of(preview.make_link(shared)).rsplit(":", 2)
+    _payload, timestamp, signature = token_of(shared_path(shared)).rsplit(":", 2)
     # The same signature and time, with a payload naming the other article.
-    payload = signing.b64_encode(json.dumps({"article": secret.pk}).encode()).decode()
+    secret_link = preview.share(secret, desk_member())
+    payload = signing.b64_encode(json.dumps({"link": secret_link.pk}).encode()).decode()
     forged = f"{payload}:{timestamp}:{signature}"
-    # Control: the same payload, properly signed, would name the other article.
+    # Control: the same payload, properly signed, would name the other article's link.
     properly_signed = signing.TimestampSigner(salt=preview.SALT).sign(payload)
-    assert signing.loads(properly_signed, salt=preview.SALT) == {"article": secret.pk}
+    assert signing.loads(properly_signed, salt=preview.SALT) == {"link": secret_link.pk}
 
     response = anonymous.get(f"/vorschau/link/{forged}/")
 
@@ -315,7 +318,8 @@ def test_a_link_rewritten_for_another_article_is_refused(anonymous):
 
 def test_a_token_signed_for_another_purpose_is_refused(anonymous):
     article = full_article(draft=True)
-    token = signing.dumps({"article": article.pk}, compress=True)  # the default salt
+    link = preview.share(article, desk_member())
+    token = signing.dumps({"link": link.pk}, compress=True)  # the default salt
 
     response = anonymous.get(f"/vorschau/link/{token}/")
 
@@ -325,7 +329,7 @@ def test_a_token_signed_for_another_purpose_is_refused(anonymous):
 
 def test_a_shared_link_to_a_deleted_article_is_not_found(anonymous):
     article = full_article(draft=True)
-    link = preview.make_link(article)
+    link = shared_path(article)
     article.delete()
 
     assert anonymous.get(link).status_code == 404

@@ -1,5 +1,9 @@
-"""The article admin: its addresses, the workflow buttons, and an add form filled in with a
-publishable article."""
+"""The article admin: its addresses, the workflow buttons, shared preview links, and an add
+form filled in with a publishable article."""
+
+import html
+import re
+from urllib.parse import urlsplit
 
 from tests.helpers.forms import open_form
 
@@ -13,6 +17,33 @@ def change_url(article):
 
 def transition_url(article, name):
     return f"/admin/articles/article/{article.pk}/transition/{name}/"
+
+
+def share_preview_url(article):
+    return f"/admin/articles/article/{article.pk}/vorschau-link/"
+
+
+def revoke_preview_url(link):
+    return f"/admin/articles/article/{link.article_id}/vorschau-link/{link.pk}/widerrufen/"
+
+
+def preview_links_on(change_form):
+    """The paths of the shared preview links the change form shows, newest first."""
+    assert change_form.status_code == 200, change_form.status_code
+    found = re.findall(
+        r'<input id="shared-preview-\d+" class="shared-preview" value="([^"]+)"',
+        change_form.content.decode(),
+    )
+    return [urlsplit(html.unescape(url)).path for url in found]
+
+
+def share_preview_in_admin(client, article):
+    """Press "Vorschau-Link erstellen" and copy the new link off the change form."""
+    response = client.post(share_preview_url(article))
+    assert response.status_code == 302, response.status_code
+    links = preview_links_on(client.get(change_url(article)))
+    assert links, "the change form shows no shared preview link"
+    return links[0]
 
 
 def do_transition(client, article, name, comment=None):
