@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from images.admin import thumbnail
@@ -55,6 +56,24 @@ class NewsroomUserAdmin(UserAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+
+class RoleAdmin(GroupAdmin):
+    """The roles (groups). What a role may do is changed by superusers only: a role that
+    could edit groups could grant itself anything (the roles migration gives no role these
+    permissions; this holds even if an operator does)."""
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, RoleAdmin)
 
 User = get_user_model()
 admin.site.unregister(User)

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +90,56 @@ def test_a_superuser_may_grant_superuser_status(admin_client):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.is_superuser
+
+
+# --- Roles cannot widen themselves ------------------------------------------------------------
+
+
+def group_url(group):
+    return f"/admin/auth/group/{group.pk}/change/"
+
+
+def test_the_chief_editors_cannot_add_permissions_to_their_own_role(client, chief):
+    role = Group.objects.get(name="Chefredaktion")
+    before = set(role.permissions.values_list("pk", flat=True))
+    every = list(Permission.objects.values_list("pk", flat=True))
+
+    page = client.get(group_url(role))
+    response = client.post(group_url(role), {"name": role.name, "permissions": every})
+
+    assert page.status_code == 200 and b'name="permissions"' not in page.content
+    assert response.status_code == 403
+    assert set(role.permissions.values_list("pk", flat=True)) == before
+    assert client.post("/admin/auth/group/add/", {"name": "Alles"}).status_code == 403
+    assert not Group.objects.filter(name="Alles").exists()
+
+
+def test_no_role_holds_a_permission_to_change_roles_or_permissions():
+    widening = Permission.objects.filter(
+        content_type__app_label="auth",
+        codename__in=[
+            f"{action}_{model}"
+            for action in ("add", "change", "delete")
+            for model in ("group", "permission")
+        ],
+    )
+    assert not Group.objects.filter(permissions__in=widening).exists()
+    # The chief editors still manage accounts.
+    assert (
+        Group.objects.get(name="Chefredaktion")
+        .permissions.filter(content_type__app_label="auth", codename="change_user")
+        .exists()
+    )
+
+
+def test_a_superuser_still_changes_what_a_role_may_do(admin_client):
+    role = Group.objects.get(name="Autor:in")
+    extra = Permission.objects.get(codename="delete_tag")
+    kept = list(role.permissions.values_list("pk", flat=True))
+
+    response = admin_client.post(
+        group_url(role), {"name": role.name, "permissions": [*kept, extra.pk]}
+    )
+
+    assert response.status_code == 302
+    assert role.permissions.filter(pk=extra.pk).exists()
