@@ -40,7 +40,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Editors' and personal pages: straight to the site, with their cookies.
+    # Editors' and personal pages: straight to the site, with their cookies. With another
+    # ADMIN_URL (say redaktion/), write it here instead of admin. Varnish appends the
+    # client's address to X-Forwarded-For: run the site with PROXY_COUNT=1.
     if (req.url ~ "^/(admin|vorschau|api)(/|$)" || req.url ~ "^/(healthz|readyz)") {
         return (pass);
     }

@@ -15,6 +15,7 @@ from .sitemaps import NewsSitemap
 
 # Paths crawlers should leave alone: the admin, previews of unpublished articles and search
 # result pages (endless, thin combinations of the same articles).
+# A custom ADMIN_URL is left out: robots.txt would tell every scanner where it is.
 DISALLOWED_PATHS = ("/admin/", "/vorschau/", "/suche/")
 
 
@@ -34,7 +35,11 @@ def news_sitemap(request):
 
 def robots_txt(request):
     context = {
-        "disallowed_paths": DISALLOWED_PATHS,
+        "disallowed_paths": [
+            path
+            for path in DISALLOWED_PATHS
+            if path != "/admin/" or settings.ADMIN_PATH == "/admin/"
+        ],
         "sitemap_urls": [
             absolute_url(request, reverse("distribution:sitemap_index")),
             absolute_url(request, reverse("distribution:news_sitemap")),

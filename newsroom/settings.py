@@ -7,6 +7,7 @@ Development defaults are safe; production values are never guessed: without
 Every variable is documented in ``.env.example``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "core",
     "articles",
     "images",
@@ -62,6 +64,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers first, so pages from the page cache carry them too.
+    "core.security.NewsroomCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages from the shared cache, before sessions and views (pagecache/store.py).
     "pagecache.middleware.PageCacheMiddleware",
@@ -76,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -162,9 +169,48 @@ TASKS_BACKEND = env(
 )
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 
+# --- Accounts and login -----------------------------------------------------------------------
+
+# The admin's address. Another one than admin/ keeps the scanners that try every site's
+# /admin/ off the login form (it is no secret to rely on: the lockout below is the guard).
+ADMIN_URL = env("ADMIN_URL", default="admin/").strip("/") + "/"
+if not all(
+    part and part.replace("-", "").replace("_", "").isalnum() for part in ADMIN_URL[:-1].split("/")
+):
+    raise ImproperlyConfigured(f"ADMIN_URL must be a path like 'redaktion/', not {ADMIN_URL!r}")
+ADMIN_PATH = "/" + ADMIN_URL
+LOGIN_URL = "admin:login"
+# Where a login whose "next" was refused (another host, say) lands.
+LOGIN_REDIRECT_URL = "admin:index"
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses a login while its account or address is locked out (django-axes).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After AXES_FAILURE_LIMIT wrong passwords for one account, or from one address, logins there
+# are refused for AXES_COOLOFF_MINUTES. Behind a shared office address (NAT) where colleagues'
+# typos would lock each other out, AXES_LOCKOUT_BY=username locks per account only. Lift a
+# lockout early in the admin ("Zugriffsversuche") or with `manage.py axes_reset_username`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=60))
+AXES_LOCKOUT_PARAMETERS = env.list("AXES_LOCKOUT_BY", default=["username", "ip_address"])
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+# Failed attempts are kept; successful logins need no second record beside last_login.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# How many reverse proxies in front append to X-Forwarded-For (Varnish, a load balancer):
+# the client's address is read that many entries from the right. 0: REMOTE_ADDR only.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -222,14 +268,66 @@ STORAGES = {
     },
 }
 
+# --- Security headers (every response, the page cache's included) ------------------------------
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): no inline script and no eval anywhere; public pages
+# load scripts, styles, fonts and pictures from this site only (CSP_MEDIA_ORIGINS adds a CDN
+# or object storage that serves MEDIA_URL, e.g. https://media.example.de).
+_SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:", *env.list("CSP_MEDIA_ORIGINS", default=[])],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": ["'none'"],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Django's admin templates set inline style attributes; its scripts are all files.
+ADMIN_CSP_ADDITIONS = {"style-src": ["'unsafe-inline'"]}
+# Powerful browser features no page of ours uses (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+}
+
 # Production hardening, on whenever DEBUG is off.
 if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Trust X-Forwarded-Proto only behind a proxy that always sets it (nginx, Varnish with TLS
+    # in front, a load balancer): otherwise any client could claim to be on HTTPS.
+    if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
+    # HSTS: a year, subdomains included. Preloading (browsers ship the domain as HTTPS-only)
+    # is hard to undo: opt in with SECURE_HSTS_PRELOAD=true once every subdomain has HTTPS.
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS += ["security.W021"]  # preload is the operator's decision
 
 LOGGING = {
     "version": 1,

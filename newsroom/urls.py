@@ -13,7 +13,7 @@ urlpatterns = [
     # For load balancers: the process answers; the database and the cache answer too.
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include("api.urls")),
     path("suche/", include("search.urls")),
     path("bildnachweise/", include("images.urls")),

@@ -5,6 +5,7 @@ view runs, and runs no SQL query. Public pages are the same for every visitor (n
 of the reader's site reads the user or the session), so one stored page serves everyone.
 """
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
@@ -13,8 +14,9 @@ from core import surrogate
 
 from . import store
 
-# Never from the cache: the admin, previews, the API (it sends its own headers), health checks.
-EXCLUDED_PREFIXES = ("/admin/", "/vorschau/", "/api/", "/healthz", "/readyz", "/media/")
+# Never from the cache: the admin (settings.ADMIN_PATH), previews, the API (it sends its own
+# headers), health checks.
+EXCLUDED_PREFIXES = ("/vorschau/", "/api/", "/healthz", "/readyz", "/media/")
 # Surrogate keys: Varnish (deploy/varnish.vcl) reads xkey, Fastly-style CDNs Surrogate-Key.
 KEY_HEADER = "xkey"
 CDN_KEY_HEADER = "Surrogate-Key"
@@ -55,7 +57,9 @@ class PageCacheMiddleware:
         return response
 
     def _cacheable_request(self, request):
-        return request.method in ("GET", "HEAD") and not request.path.startswith(EXCLUDED_PREFIXES)
+        return request.method in ("GET", "HEAD") and not request.path.startswith(
+            (settings.ADMIN_PATH, *EXCLUDED_PREFIXES)
+        )
 
     def _cacheable_response(self, response):
         if response.status_code != 200 or response.streaming or response.cookies:

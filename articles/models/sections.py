@@ -1,5 +1,6 @@
 """Sections ("Ressorts"): the site's departments, each with its own page and address."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -24,7 +25,7 @@ RESERVED_SECTION_SLUGS = frozenset(
 
 
 def validate_section_slug(value):
-    if value in RESERVED_SECTION_SLUGS:
+    if value in RESERVED_SECTION_SLUGS or value == settings.ADMIN_URL.split("/")[0]:
         raise ValidationError(
             _("“%(slug)s” is used by the site itself; choose another address."),
             params={"slug": value},

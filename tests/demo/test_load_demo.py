@@ -19,6 +19,7 @@ from articles.models import Article, Byline, CrossLink, Section, TeaserBullet
 from demo import content, loader, pictures
 from images.models import Image
 from people.models import Author
+from tests.helpers.accounts import log_in_with_password
 
 pytestmark = pytest.mark.django_db
 
@@ -329,7 +330,7 @@ def test_admin_user_can_log_in_with_the_printed_password(client):
     assert username == "redaktion"
     user = get_user_model().objects.get(username=username)
     assert user.is_active and user.is_staff and user.is_superuser
-    assert client.login(username=username, password=password)
+    assert log_in_with_password(client, username, password)
     assert client.get("/admin/").status_code == 200
 
 
@@ -339,8 +340,8 @@ def test_running_again_gives_the_admin_a_new_password(client):
 
     assert new_password != old_password
     assert get_user_model().objects.filter(username=username).count() == 1
-    assert not client.login(username=username, password=old_password)
-    assert client.login(username=username, password=new_password)
+    assert not log_in_with_password(client, username, old_password)
+    assert log_in_with_password(client, username, new_password)
 
 
 def test_admin_user_name_can_be_chosen(client):
@@ -348,7 +349,7 @@ def test_admin_user_name_can_be_chosen(client):
 
     assert username == "chefin"
     assert list(get_user_model().objects.values_list("username", flat=True)) == ["chefin"]
-    assert client.login(username="chefin", password=password)
+    assert log_in_with_password(client, "chefin", password)
 
 
 def test_no_admin_creates_no_user(demo):

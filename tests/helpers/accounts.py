@@ -26,3 +26,10 @@ def login(client, user):
     client.force_login(user)
     client.user = user
     return client
+
+
+def log_in_with_password(client, username, password, next_url="/admin/"):
+    """Log in through the admin's login form, as a person does (and as django-axes, which
+    needs the request, counts it). Returns whether the client is logged in afterwards."""
+    client.post("/admin/login/", {"username": username, "password": password, "next": next_url})
+    return "_auth_user_id" in client.session
