@@ -9,6 +9,9 @@ admin.site.site_header = _("newsroom editorial office")
 admin.site.site_title = _("newsroom editorial office")
 admin.site.index_title = _("Overview")
 
+# A database that does not answer is a 503 with the editor's typed text, not a crash.
+handler500 = "core.errors.server_error"
+
 urlpatterns = [
     # For load balancers: the process answers; the database and the cache answer too.
     path("healthz", health.healthz, name="healthz"),
