@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One line per request (method, path, status, duration; staff user id), cached ones too.
+    "core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Security headers first, so pages from the page cache carry them too.
     "core.security.NewsroomCSPMiddleware",
@@ -329,12 +331,42 @@ if not DEBUG:
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS += ["security.W021"]  # preload is the operator's decision
 
+# Logs go to standard error (systemd's journal, the container's log), one line each with time,
+# level and source. newsroom.requests writes one line per request (core/request_log.py;
+# REQUEST_LOG=false turns it off, e.g. when the proxy in front logs requests already).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "newsroom.requests": {
+            "level": "INFO" if env.bool("REQUEST_LOG", default=True) else "WARNING",
+        },
+        # Django logs 4xx and 5xx answers itself; the request log has them already.
+        "django.server": {"level": "WARNING"},
+    },
 }
+
+# Error reports to Sentry (or a compatible service such as GlitchTip): pip install -e
+# ".[sentry]" and set SENTRY_DSN. No personal data is sent (send_default_pii off).
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            'SENTRY_DSN is set but sentry-sdk is not installed: pip install -e ".[sentry]"'
+        ) from error
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        send_default_pii=False,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 
 # The newsroom itself: name, sign-off code and the site-wide follow box.
 NEWSROOM_SITE_NAME = env("NEWSROOM_SITE_NAME", default="newsroom")
