@@ -23,7 +23,9 @@ def picture(image, role="wide", sizes="100vw", loading="lazy", priority="", alt=
     ratio = rendition_lib.ROLES[role].ratio or (
         (image.width or 16, image.height or 9) if image is not None else (16, 9)
     )
-    context = {"ratio": f"{ratio[0]} / {ratio[1]}", "css": css, "image": image}
+    # The placeholder takes the picture's shape from an empty SVG's viewBox: no inline
+    # style, which the Content-Security-Policy of public pages forbids.
+    context = {"ratio_width": ratio[0], "ratio_height": ratio[1], "css": css, "image": image}
     if image is None or not image.is_usable:
         return context | {"usable": False}
     sets = rendition_lib.renditions_for(image, role)
