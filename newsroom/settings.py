@@ -50,7 +50,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
+    "accounts",
     "articles",
     "images",
     "people",
@@ -81,6 +85,10 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): a second factor was given in this session (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # Superusers and the Chefredaktion need it for the admin (accounts/second_factor.py).
+    "accounts.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: answers a locked-out login with its page.
@@ -184,6 +192,12 @@ ADMIN_PATH = "/" + ADMIN_URL
 LOGIN_URL = "admin:login"
 # Where a login whose "next" was refused (another host, say) lands.
 LOGIN_REDIRECT_URL = "admin:index"
+
+# Two-factor login (django-otp: TOTP apps and recovery codes): required for superusers and the
+# Chefredaktion in production, optional for everyone else (accounts/second_factor.py). The
+# demo and the tests run without the requirement unless SECOND_FACTOR_REQUIRED says so.
+SECOND_FACTOR_REQUIRED = env.bool("SECOND_FACTOR_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = env("NEWSROOM_SITE_NAME", default="newsroom")
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a login while its account or address is locked out (django-axes).

@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import AdminLoginForm
 from core import health, media
 
 admin.site.site_header = _("newsroom editorial office")
 admin.site.site_title = _("newsroom editorial office")
 admin.site.index_title = _("Overview")
+# Username, password and, for those who set it up, the code of the second factor.
+admin.site.login_form = AdminLoginForm
 
 # A database that does not answer is a 503 with the editor's typed text, not a crash.
 handler500 = "core.errors.server_error"
@@ -16,6 +19,7 @@ urlpatterns = [
     # For load balancers: the process answers; the database and the cache answer too.
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path(f"{settings.ADMIN_URL}zwei-faktor/", include("accounts.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include("api.urls")),
     path("suche/", include("search.urls")),
