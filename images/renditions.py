@@ -129,6 +129,10 @@ def open_original(image):
         upright = ImageOps.exif_transpose(opened)
         # A colour profile only fits pixels still in its colour space (not CMYK → RGB).
         icc = opened.info.get("icc_profile") if opened.mode == "RGB" else None
+        if upright.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+            # 16-bit (or 32-bit) greyscale: scale to 8 bits. convert("RGB") would clip every
+            # value above 255 to white and publish a blank picture.
+            upright = _to_8_bit_grey(upright)
         if upright.mode in ("RGBA", "LA", "P"):
             rgba = upright.convert("RGBA")
             flat = PILImage.new("RGB", rgba.size, (255, 255, 255))
@@ -141,6 +145,17 @@ def open_original(image):
     if icc:
         upright.info["icc_profile"] = icc
     return upright
+
+
+def _to_8_bit_grey(picture):
+    """A 16-bit greyscale picture as 8-bit greyscale, by its real range (a PNG's 16 bits
+    are often 12 or 14 used; stretch them over 0–255 rather than guess)."""
+    wide = picture.convert("I")
+    low, high = wide.getextrema()
+    if high <= low:
+        return PILImage.new("L", wide.size, min(255, max(0, high >> 8)))
+    scale = 255 / (high - low)
+    return wide.point(lambda value: (value - low) * scale).convert("L")
 
 
 def renditions_for(image, role_name, *, background=False):

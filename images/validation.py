@@ -15,7 +15,6 @@ ACCEPTED_FORMATS = {
     "MPO": ".jpg",
     "PNG": ".png",
     "WEBP": ".webp",
-    "GIF": ".gif",
     "AVIF": ".avif",
 }
 
@@ -64,7 +63,7 @@ def check_image_file(uploaded):
             width, height = image.size
             if fmt not in ACCEPTED_FORMATS:
                 raise ValidationError(
-                    _("“%(name)s” is a %(format)s file; accepted are JPEG, PNG, WebP, AVIF, GIF."),
+                    _("“%(name)s” is a %(format)s file; accepted are JPEG, PNG, WebP and AVIF."),
                     params={"name": name, "format": fmt},
                     code="format",
                 )

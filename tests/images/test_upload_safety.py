@@ -1,6 +1,7 @@
 """Upload safety: what is not a harmless still image is refused with a clear message, judged
 by the file's content and not its name; the rest of an upload goes on; names are made safe."""
 
+import io
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from PIL import Image as PILImage
 
+from images import renditions
 from images.models import Image
 from tests.helpers import imagefiles
 from tests.helpers.html import html
@@ -32,7 +34,7 @@ REASONS = {
     "bomb": "“%(name)s” has too many pixels to be processed safely.",
     "broken": "“%(name)s” is damaged or incomplete and cannot be read.",
     "animated": "“%(name)s” is animated; animated images are not supported.",
-    "format": "“%(name)s” is a %(format)s file; accepted are JPEG, PNG, WebP, AVIF, GIF.",
+    "format": "“%(name)s” is a %(format)s file; accepted are JPEG, PNG, WebP and AVIF.",
     "empty": "“%(name)s” is empty.",
 }
 
@@ -64,7 +66,13 @@ BAD_FILES = {
     "SVG named .png": ("logo.png", imagefiles.SVG, "svg", {}),
     "bare SVG named .jpg": ("logo.jpg", imagefiles.BARE_SVG, "svg", {}),
     "truncated JPEG": ("abgebrochen.jpg", imagefiles.truncated_jpeg(), "broken", {}),
-    "animated GIF": ("animation.gif", imagefiles.animated("GIF"), "animated", {}),
+    "animated GIF": ("animation.gif", imagefiles.animated("GIF"), "format", {"format": "GIF"}),
+    "still GIF": (
+        "grafik.gif",
+        imagefiles.encode(PILImage.new("RGB", (40, 30)), "GIF"),
+        "format",
+        {"format": "GIF"},
+    ),
     "animated WebP": ("animation.webp", imagefiles.animated("WEBP"), "animated", {}),
     "TIFF": (
         "scan.jpg",
@@ -184,7 +192,7 @@ def test_in_a_multi_upload_good_files_go_on_and_bad_ones_are_listed(admin_client
     expected = [
         reason("not_an_image", name="text.jpg"),
         reason("svg", name="zeichnung.png"),
-        reason("animated", name="bewegt.gif"),
+        reason("format", name="bewegt.gif", format="GIF"),
     ]
     assert refused(review) == expected
     (note,) = html(review).xpath('//div[contains(@class, "errornote")][@role="alert"]')
@@ -289,3 +297,36 @@ def test_the_stored_extension_follows_the_real_format(admin_client, name, fmt, e
     assert Path(image.file.name).suffix == extension
     with image.file.open("rb") as stored, PILImage.open(stored) as opened:
         assert opened.format == fmt
+
+
+def test_a_16_bit_greyscale_png_is_published_with_its_tones_not_blank_white(admin_client):
+    # A horizontal ramp over the whole 16-bit range, dark on the left, bright on the right.
+    width, height = 640, 360
+    ramp = PILImage.new("I;16", (width, height))
+    ramp.putdata([x * 65535 // (width - 1) for _y in range(height) for x in range(width)])
+    data = imagefiles.encode(ramp, "PNG")
+    with PILImage.open(io.BytesIO(data)) as check:
+        assert check.mode.startswith("I;16")
+
+    image = save_uploaded(admin_client, "scan-16bit.png", data)
+    (rendition, *_) = renditions.renditions_for(image, "wide")["jpeg"]
+
+    with rendition.file.open("rb") as fh, PILImage.open(fh) as made:
+        grey = made.convert("L")
+        left = grey.getpixel((2, grey.height // 2))
+        right = grey.getpixel((grey.width - 3, grey.height // 2))
+    assert left < 40, left
+    assert right > 215, right
+
+
+def test_an_original_with_html_inside_is_served_as_an_image_that_can_run_nothing(admin_client):
+    polyglot = imagefiles.jpeg(320, 240) + b"<html><script>alert(document.domain)</script></html>"
+
+    image = save_uploaded(admin_client, "polyglot.html", polyglot)
+    response = admin_client.get(image.file.url)
+
+    assert Path(image.file.name).suffix == ".jpg"
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
