@@ -360,6 +360,8 @@ LOGGING = {
         "newsroom.requests": {
             "level": "INFO" if env.bool("REQUEST_LOG", default=True) else "WARNING",
         },
+        # django-axes: lockouts (warnings) yes, an info line for every login no.
+        "axes": {"level": "WARNING"},
         # Django logs 4xx and 5xx answers itself; the request log has them already.
         "django.server": {"level": "WARNING"},
     },
