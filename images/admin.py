@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
@@ -19,7 +20,7 @@ from . import permissions, renditions
 from .forms import BaseReviewFormSet, ImageAdminForm, ReviewForm, UploadForm, stage
 from .metadata import read_metadata
 from .models import Image, Rendition
-from .validation import check_image_file
+from .validation import check_image_file, pixel_count
 
 
 def admin_thumb_url(image, width=320):
@@ -206,12 +207,32 @@ class ImageAdmin(admin.ModelAdmin):
         refused = []
         if request.method == "POST" and form.is_valid():
             staged, initial = [], []
+            # One request decodes every file: bound the work so that a big batch cannot run
+            # past the server's timeout (the first file always goes; the rest wait their turn).
+            pixels_left = settings.NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS
             for uploaded in form.cleaned_data["files"]:
+                pixels = pixel_count(uploaded)
+                if initial and pixels > pixels_left:
+                    refused.append(
+                        _(
+                            "“%(name)s” was not processed: this upload already holds %(total)s "
+                            "megapixels. Please upload it again on its own."
+                        )
+                        % {
+                            "name": uploaded.name,
+                            "total": round(
+                                (settings.NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS - pixels_left)
+                                / 1_000_000
+                            ),
+                        }
+                    )
+                    continue
                 try:
                     fmt = check_image_file(uploaded)
                 except ValidationError as exc:
                     refused.extend(exc.messages)
                     continue
+                pixels_left -= pixels
                 meta = read_metadata(uploaded)
                 token = stage(uploaded, fmt, request.user)
                 staged.append(token)

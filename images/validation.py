@@ -114,6 +114,20 @@ def check_image_file(uploaded):
     return fmt
 
 
+def pixel_count(uploaded):
+    """Width × height from the file's header (nothing decoded); 0 if it is no image."""
+    try:
+        with PILImage.open(uploaded) as image:
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        return 0
+    except PILImage.DecompressionBombError:
+        return 0  # check_image_file refuses it with its reason
+    finally:
+        uploaded.seek(0)
+    return width * height
+
+
 def normalized_name(name, fmt):
     """The upload's name with the extension of its real format."""
     stem = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]

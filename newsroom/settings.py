@@ -397,6 +397,10 @@ NEWSROOM_FOLLOW_BOX = env(
 # Upload limits for the image library: bytes per file, and pixels (decompression bombs).
 NEWSROOM_IMAGE_MAX_BYTES = env.int("NEWSROOM_IMAGE_MAX_BYTES", default=30 * 1024 * 1024)
 NEWSROOM_IMAGE_MAX_PIXELS = env.int("NEWSROOM_IMAGE_MAX_PIXELS", default=60_000_000)
+# Pixels one multi-file upload may decode in its request (about 3 s here for 400 million);
+# files beyond it are refused with a request to upload them again, so none runs past the
+# server's timeout. The first file always goes (its own limit is the one above).
+NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS = env.int("NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS", default=400_000_000)
 NEWSROOM_ARTICLES_PER_PAGE = env.int("NEWSROOM_ARTICLES_PER_PAGE", default=12)
 # How long a shared preview link works, in seconds (default two days).
 NEWSROOM_PREVIEW_MAX_AGE = env.int("NEWSROOM_PREVIEW_MAX_AGE", default=2 * 24 * 3600)

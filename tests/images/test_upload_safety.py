@@ -330,3 +330,32 @@ def test_an_original_with_html_inside_is_served_as_an_image_that_can_run_nothing
     assert response["Content-Type"] == "image/jpeg"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+
+
+def test_a_batch_beyond_the_pixel_budget_asks_for_the_rest_again(admin_client, settings, tmp_path):
+    """One request decodes every file it carries: past NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS the
+    remaining files are refused with a clear request, so no batch runs past the timeout."""
+    settings.NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS = 2 * 640 * 480
+    files = [imagefiles.upload(f"serie-{n}.jpg", imagefiles.jpeg(640, 480)) for n in range(1, 4)]
+
+    review = post_upload(admin_client, *files)
+
+    assert review.status_code == 200
+    assert len(review.context["formset"].forms) == 2
+    assert refused(review) == [
+        gettext(
+            "“%(name)s” was not processed: this upload already holds %(total)s megapixels. "
+            "Please upload it again on its own."
+        )
+        % {"name": "serie-3.jpg", "total": 1}
+    ]
+    assert len(stored_files(tmp_path)) == 2, "the refused file is not stored"
+
+
+def test_one_file_alone_always_goes_whatever_the_budget(admin_client, settings):
+    settings.NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS = 1000
+
+    review = post_upload(admin_client, imagefiles.upload("allein.jpg", imagefiles.jpeg(640, 480)))
+
+    assert refused(review) == []
+    assert len(review.context["formset"].forms) == 1
