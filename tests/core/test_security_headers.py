@@ -4,10 +4,10 @@ cache's answers carry the same. Production settings add HSTS and trust X-Forward
 when told to."""
 
 import json
-from datetime import date
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
