@@ -7,7 +7,6 @@ fixed number of queries, however many articles there are.
 """
 
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from taggit.models import Tag
@@ -20,6 +19,9 @@ from .models import MAX_HOME_HIGHLIGHTS, Article, Byline, HomePage, HomePageHigh
 from .navigation import nav_sections
 
 SECTION_BLOCK_SIZE = 4
+# How many of the newest public articles the home page reads at once (their keys only): page
+# 1 and, on a lively site, every section block come from them.
+NEWEST_WINDOW = 150
 
 
 def teasers():
@@ -81,11 +83,11 @@ def on_day(date):
 # --- the home page ------------------------------------------------------------------------
 
 
-def curated_articles():
-    """The articles the desk chose for the home page that are public now, as
+def curated_ids():
+    """The articles the desk chose for the home page that are public now, as primary keys:
     (lead or None, [highlights in order]).
 
-    One query: each article carries whether it is the lead and its highlight position.
+    One query, reading only the few chosen rows (by primary key), however large the archive.
     """
     highlight = HomePageHighlight.objects.filter(
         home_page_id=HomePage.SINGLETON_PK, article=OuterRef("pk")
@@ -93,24 +95,25 @@ def curated_articles():
     is_lead = HomePage.objects.filter(pk=HomePage.SINGLETON_PK, lead=OuterRef("pk"))
     highlighted = HomePageHighlight.objects.filter(home_page_id=HomePage.SINGLETON_PK).order_by()
     led = HomePage.objects.filter(pk=HomePage.SINGLETON_PK).order_by()
-    # Only the few chosen rows are looked at (by primary key), however large the archive.
     chosen = (
-        teasers()
+        Article.objects.public()
         .filter(pk__in=highlighted.values("article_id").union(led.values("lead_id"), all=True))
         .annotate(
             is_lead=Exists(is_lead),
             highlight_position=Subquery(highlight.values("position")[:1]),
         )
+        .order_by()
+        .values_list("pk", "is_lead", "highlight_position", "published_at")
     )
     lead = None
     highlights = []
-    for article in chosen:
-        if article.is_lead:
-            lead = article
+    for pk, lead_flag, position, published_at in chosen:
+        if lead_flag:
+            lead = pk
         else:
-            highlights.append(article)
-    highlights.sort(key=lambda a: (a.highlight_position, -a.published_at.timestamp(), -a.pk))
-    return lead, highlights[:MAX_HOME_HIGHLIGHTS]
+            highlights.append((position, -published_at.timestamp(), -pk))
+    highlights.sort()
+    return lead, [-negative_pk for *_order, negative_pk in highlights[:MAX_HOME_HIGHLIGHTS]]
 
 
 @dataclass
@@ -141,60 +144,79 @@ def front_page(per_page):
     ones the desk did not put on top fill the empty top places (newest first) and then the
     "latest" list. Page 2 of the home page goes on where they end. The section blocks show
     the newest articles of each section not shown above.
-    """
-    lead, highlights = curated_articles()
-    chosen = {article.pk for article in (lead, *highlights) if article}
 
+    Primary keys first (the desk's choice, and one read of the ``NEWEST_WINDOW`` newest
+    articles that serves page 1 and the section blocks), then every teaser in one fetch: a
+    fixed number of queries whose cost does not grow with the archive.
+    """
+    lead, highlights = curated_ids()
+    chosen = {pk for pk in (lead, *highlights) if pk}
+
+    window = list(
+        Article.objects.public()
+        .order_by("-published_at", "-pk")
+        .values_list("pk", "section_id")[: max(NEWEST_WINDOW, per_page + 1)]
+    )
     # One more than a page tells whether there is a page 2, without counting them all.
-    newest = list(teasers()[: per_page + 1])
+    newest = [pk for pk, _section in window[: per_page + 1]]
     has_more = len(newest) > per_page
     newest = newest[:per_page]
-    rest = [article for article in newest if article.pk not in chosen]
+    rest = [pk for pk in newest if pk not in chosen]
     if lead is None and rest:
         lead = rest.pop(0)
     while len(highlights) < MAX_HOME_HIGHLIGHTS and rest:
         highlights.append(rest.pop(0))
 
-    shown = {article.pk for article in (lead, *highlights, *rest) if article}
+    shown = {pk for pk in (lead, *highlights, *rest) if pk}
+    sections = {section.pk: section for section in nav_sections()}
+    blocks = _section_block_ids(
+        window, sections, exclude=shown, complete=len(window) < NEWEST_WINDOW
+    )
+    wanted = {*shown, *newest, *(pk for pks in blocks.values() for pk in pks)}
+    articles = teasers().in_bulk(wanted) if wanted else {}
     return FrontPage(
-        lead=lead,
-        highlights=highlights,
-        latest=rest,
-        sections=section_blocks(exclude=shown),
+        lead=articles.get(lead),
+        highlights=[articles[pk] for pk in highlights if pk in articles],
+        latest=[articles[pk] for pk in rest if pk in articles],
+        sections=[
+            SectionBlock(
+                section=sections[section_id],
+                articles=sorted(
+                    (articles[pk] for pk in blocks[section_id] if pk in articles),
+                    key=lambda article: (-article.published_at.timestamp(), -article.pk),
+                ),
+            )
+            for section_id in sections
+            if blocks.get(section_id)
+        ],
         has_more=has_more,
-        page=first_page(newest, per_page),
+        page=first_page([articles[pk] for pk in newest if pk in articles], per_page),
     )
 
 
-def section_blocks(exclude=(), size=SECTION_BLOCK_SIZE):
-    """[SectionBlock] in section order: each section's ``size`` newest public articles, leaving
-    out ``exclude`` (primary keys).
-
-    One query, whose cost does not grow with the archive: each section contributes at most
-    ``size`` candidates, found by a LIMITed subquery that walks the section's newest
-    articles down an index, instead of ranking every public article.
-    """
-    exclude = list(exclude)
-    sections = {section.pk: section for section in nav_sections()}
-    if not sections:
-        return []
+def _section_block_ids(window, sections, exclude, complete, size=SECTION_BLOCK_SIZE):
+    """{section id: [primary keys]}: each section's ``size`` newest public articles not in
+    ``exclude``, taken from ``window`` (the newest articles, newest first). Unless ``window``
+    holds every public article (``complete``), sections it does not fill get a LIMITed
+    subquery each, walking the section's newest articles down an index, all in one query."""
+    picked = {section_id: [] for section_id in sections}
+    for pk, section_id in window:
+        if pk not in exclude and section_id in picked and len(picked[section_id]) < size:
+            picked[section_id].append(pk)
+    short = [section_id for section_id, pks in picked.items() if len(pks) < size]
+    if complete or not short:
+        return picked
     public = Article.objects.public().exclude(pk__in=exclude).order_by("-published_at", "-pk")
-    # UNION ALL of each section's LIMITed newest (wrapped: SQLite allows no LIMIT directly
-    # inside a compound statement).
+    # UNION ALL of each short section's LIMITed newest (wrapped: SQLite allows no LIMIT
+    # directly inside a compound statement).
     per_section = [
-        Article.objects.filter(pk__in=public.filter(section_id=pk).values("pk")[:size])
+        Article.objects.filter(pk__in=public.filter(section_id=section_id).values("pk")[:size])
         .order_by()
-        .values("pk")
-        for pk in sections
+        .values_list("pk", "section_id")
+        for section_id in short
     ]
-    newest = per_section[0].union(*per_section[1:], all=True)
-    chosen = teasers().filter(pk__in=newest).order_by("section_id", "-published_at", "-pk")
-    blocks = {
-        section_id: list(group)
-        for section_id, group in groupby(chosen, key=lambda article: article.section_id)
-    }
-    return [
-        SectionBlock(section=sections[section_id], articles=blocks[section_id])
-        for section_id in sections
-        if section_id in blocks
-    ]
+    for section_id in short:
+        picked[section_id] = []
+    for pk, section_id in per_section[0].union(*per_section[1:], all=True):
+        picked[section_id].append(pk)
+    return picked

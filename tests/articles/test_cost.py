@@ -1,10 +1,14 @@
 """A page's cost does not grow with the archive: the home page and the sitemap index ask the
 database the same bounded questions for a handful of articles or for many."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from articles import selectors
 from tests.helpers.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,12 +33,30 @@ def test_the_same_queries_for_few_articles_or_many(client, url):
     assert len(many) == len(few)
 
 
-def test_the_section_blocks_take_a_limited_number_of_rows_per_section(client):
+def test_the_home_page_reads_a_bounded_window_and_asks_only_for_quiet_sections(client):
+    """Page 1 and the section blocks come from one read of the newest articles' keys (LIMIT
+    NEWEST_WINDOW); a section with too few articles among them gets a LIMITed subquery, all
+    such sections in one query. Nothing ranks the whole archive."""
+    busy, quiet = SectionFactory(), SectionFactory()
+    old = timezone.now() - timedelta(days=400)
+    ArticleFactory.create_batch(3, section=quiet, published_at=old, headline="Stille Meldung")
+    ArticleFactory.create_batch(selectors.NEWEST_WINDOW + 5, section=busy)
+
+    sql = queries_for(client, "/")
+    page = client.get("/").content.decode()
+
+    window = [query for query in sql if f"LIMIT {selectors.NEWEST_WINDOW}" in query]
+    blocks = [query for query in sql if "LIMIT 4" in query]
+    assert len(window) == 1
+    assert len(blocks) == 1 and blocks[0].count("LIMIT 4") == 1, "only the quiet section"
+    assert not any("ROW_NUMBER" in query or "COUNT(" in query for query in sql)
+    assert page.count("Stille Meldung") == 3, "the quiet section still has its block"
+
+
+def test_when_the_window_holds_every_article_nothing_more_is_asked(client):
     for section in [SectionFactory() for _ in range(3)]:
         ArticleFactory.create_batch(8, section=section)
+
     sql = queries_for(client, "/")
-    blocks = [query for query in sql if "UNION ALL" in query and "LIMIT 4" in query]
-    assert len(blocks) == 1, "one query for every section block"
-    # Each section's candidates come from a LIMITed subquery, not a ranking of all articles.
-    assert blocks[0].count("LIMIT 4") == 3
-    assert "ROW_NUMBER" not in blocks[0]
+
+    assert not [query for query in sql if "LIMIT 4" in query]
