@@ -40,6 +40,10 @@ def main():
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "bench-only-secret")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    # The planning page is timed for a superuser without an authenticator app; no request
+    # log lines between the figures.
+    os.environ.setdefault("SECOND_FACTOR_REQUIRED", "false")
+    os.environ.setdefault("REQUEST_LOG", "false")
     # The render cost; bench/load.py measures the page cache.
     os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
