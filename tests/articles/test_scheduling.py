@@ -267,6 +267,45 @@ def test_concurrent_workers_take_each_article_live_exactly_once():
     assert sorted(received) == sorted(article.pk for article in articles)
 
 
+class WorkerDied(BaseException):
+    """What the process sees of a kill in the middle of a go-live: nothing after it runs."""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_that_dies_mid_run_leaves_nothing_half_done_and_the_next_takes_all_once(
+    monkeypatch,
+):
+    past = timezone.now() - timedelta(minutes=10)
+    articles = [scheduled(past - timedelta(seconds=n)) for n in range(7)]
+    real_record_event = publishing.record_event
+    calls = []
+
+    def dies_at_the_fifth(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 5:
+            raise WorkerDied
+        return real_record_event(*args, **kwargs)
+
+    monkeypatch.setattr(publishing, "record_event", dies_at_the_fifth)
+    with received_signals() as received, pytest.raises(WorkerDied):
+        publishing.publish_due()
+    # The batch died with the process: no article half live, nothing announced.
+    assert received == []
+    assert Article.objects.filter(status=S.PUBLISHED).count() == 0
+    assert ArticleEvent.objects.filter(action=ArticleEvent.Action.WENT_LIVE).count() == 0
+
+    monkeypatch.undo()  # the restarted worker
+    with received_signals() as received:
+        assert publishing.publish_due() == 7
+        assert publishing.publish_due() == 0
+
+    assert sorted(received) == sorted(article.pk for article in articles)
+    for article in articles:
+        article.refresh_from_db()
+        assert article.status == S.PUBLISHED
+        assert went_live_events(article).count() == 1
+
+
 # --- Daylight saving time ---------------------------------------------------------------
 
 
