@@ -35,8 +35,7 @@ ALLOWED_HOSTS = env.list(
 if not ALLOWED_HOSTS and not DEBUG:
     # Without it every request would answer 400: say so at start instead.
     raise ImproperlyConfigured(
-        "ALLOWED_HOSTS is not set. Set it to the site's host names (or DEBUG=true for "
-        "development)."
+        "ALLOWED_HOSTS is not set. Set it to the site's host names (or DEBUG=true for development)."
     )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
