@@ -1,12 +1,12 @@
 """What makes stored pages stale: a change of anything a public page shows. Follows the data,
-not the admin: a save or delete from the admin, a command, an import or the shell starts a
-new generation once its transaction commits (see store.py).
+not the admin: a save or delete from the admin, a command, an import or the shell gives the
+surrogate keys of what changed (keys.py) new versions once its transaction commits, which
+ends exactly the stored pages that show it (see store.py).
 
-The same changes purge the pages a proxy or CDN in front keeps (purge.py), by the surrogate
-keys of what changed (keys.py).
+The same keys purge the pages a proxy or CDN in front keeps (purge.py).
 
 ``QuerySet.update()`` sends no signal; code that changes content that way calls
-``invalidate()`` itself.
+``invalidate()`` itself (without keys: every page).
 """
 
 from django.apps import apps
@@ -36,39 +36,38 @@ CONTENT_MODELS = [
 ]
 
 
-def invalidate(**kwargs):
-    """Start a new generation once the current transaction commits (at once outside one)."""
-    transaction.on_commit(store.new_generation)
+def invalidate(changed=None, **kwargs):
+    """End the stored pages that show ``changed`` (surrogate keys; None: every page) once
+    the current transaction commits (at once outside one)."""
+    changed = set(changed) if changed else None
+    transaction.on_commit(lambda: store.new_generation(changed))
+
+
+def _changed(changed):
+    invalidate(changed)
+    purge.schedule(changed)
 
 
 def saved(sender, instance, created=False, **kwargs):
-    invalidate()
-    if purge.receivers():  # (the keys of an article's lists cost a few queries)
-        purge.schedule(keys.for_change(instance, created=created))
+    _changed(keys.for_change(instance, created=created) or None)
 
 
 def deleted(sender, instance, **kwargs):
-    invalidate()
-    if purge.receivers():
-        purge.schedule(keys.for_change(instance, deleted=True))
+    _changed(keys.for_change(instance, deleted=True) or None)
 
 
 def deleting_article(sender, instance, **kwargs):
     # Its tags and bylines are still there to tell which lists it leaves.
-    if purge.receivers():
-        purge.schedule(keys.article_lists(instance))
+    _changed(keys.article_lists(instance))
 
 
 def tagged(sender, instance, action, pk_set=None, **kwargs):
     if action.startswith("post_"):
-        invalidate()
-        purge.schedule(keys.for_tagging(instance, pk_set))
+        _changed(keys.for_tagging(instance, pk_set))
 
 
 def went_live(sender, article, **kwargs):
-    invalidate()
-    if purge.receivers():
-        purge.schedule({f"a{article.pk}", *keys.article_lists(article)})
+    _changed({f"a{article.pk}", *keys.article_lists(article)})
 
 
 def connect():

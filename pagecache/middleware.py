@@ -41,13 +41,16 @@ class PageCacheMiddleware:
             seconds = store.lifetime(generation)
             if seconds > 0:
                 self._mark_public(response, seconds)
-                # What the page shows, for the proxy or CDN in front (see keys.py, purge.py).
-                response[KEY_HEADER] = response[CDN_KEY_HEADER] = surrogate.header_value(keys)
+                # What the page shows, for the proxy or CDN in front (see keys.py, purge.py)
+                # and for the page cache's own invalidation (store.py).
+                shown = surrogate.header_value(keys)
+                response[KEY_HEADER] = response[CDN_KEY_HEADER] = shown
                 # Stored as plain data in one piece (not the thousands of writes a feed
                 # generator makes, each of which would be its own send() on every hit).
                 store.store_page(
                     request,
                     generation,
+                    shown.split(),
                     response.status_code,
                     list(response.items()),
                     response.content,

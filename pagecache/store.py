@@ -1,11 +1,16 @@
 """The page cache: whole public pages (HTML, feeds, sitemaps) in the ``pages`` cache.
 
-Exact by construction:
-- Every stored page belongs to the content *generation* that was current when its request
-  began, and is served only while that generation is current (one cache round trip reads
-  both). Any change of content (see invalidation.py) starts a new generation after its
-  transaction commits, so every page showing old content is missed from then on, at once,
-  on every worker and machine that shares the cache. Nothing else in the cache is touched.
+Exact by construction, and only as wide as the change:
+- Every stored page lists its surrogate keys (what it shows, core/surrogate.py; always
+  ``site``) with the *version* each key had when it was stored, and is served only while all
+  of them still have that version (a second round trip reads them). A change of content
+  (see invalidation.py) gives the keys of what changed new versions once its transaction
+  commits, so exactly the pages that show it are missed from then on, at once, on every
+  worker and machine that shares the cache; an editor's save leaves the other pages stored.
+  A key version the cache lost counts as changed. Nothing else in the cache is touched.
+- Every change also starts a new *generation*. A page is stored only if no change committed
+  while it rendered (the generation is the same as when its request began), so a page made
+  from data older than a key's version is never stored under that version.
 - Visibility is decided at query time (a scheduled article is public once its time has
   come, with no job running), so a page never lives past the next moment that could change
   it: the next scheduled publication or depublication, and the next midnight in Berlin (day
@@ -24,6 +29,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Min
 from django.utils import timezone
+
+from core.surrogate import SITE
 
 GENERATION_KEY = "generation"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads it
@@ -46,9 +53,19 @@ def generation():
     return current
 
 
-def new_generation():
-    """Make every stored page a miss (the keys of the page cache only)."""
-    pages().set(GENERATION_KEY, secrets.token_hex(8), None)
+def new_generation(keys=None):
+    """A change committed: new versions of ``keys`` (the surrogate keys of what changed;
+    None: of ``site``, which every page carries, so every page). The generation first, then
+    the keys: a page whose render read new versions sees the new generation and is not
+    stored (see store_page)."""
+    token = secrets.token_hex(8)
+    pages().set(GENERATION_KEY, token, None)
+    keys = keys or {SITE}
+    pages().set_many({_version_key(key): token for key in keys}, None)
+
+
+def _version_key(key):
+    return f"v:{key}"
 
 
 def page_key(request):
@@ -61,19 +78,38 @@ def page_key(request):
 
 
 def lookup(request):
-    """(current generation, the stored page or None), in one round trip to the cache: a
-    page is stored with the generation it was made in and counts only in that one."""
+    """(current generation, the stored page or None): the page and the generation in one
+    round trip, the versions of the page's keys in a second one."""
     key = page_key(request)
     found = pages().get_many([GENERATION_KEY, key])
     current = found.get(GENERATION_KEY) or generation()
     stored = found.get(key)
-    if stored is None or stored[0] != current:
+    if stored is None:
         return current, None
-    return current, stored[1:]
+    versions, *page = stored
+    now = pages().get_many([_version_key(name) for name in versions])
+    if any(now.get(_version_key(name)) != version for name, version in versions.items()):
+        return current, None
+    return current, page
 
 
-def store_page(request, generation, status, headers, content, seconds):
-    pages().set(page_key(request), (generation, status, headers, content), seconds)
+def store_page(request, generation, keys, status, headers, content, seconds):
+    """Store the page with the versions its ``keys`` have now, unless a change committed
+    since its request began (at ``generation``): then it may show older data than those
+    versions stand for, and the next request makes it anew."""
+    keys = set(keys) | {SITE}
+    names = [_version_key(name) for name in keys]
+    versions = pages().get_many(names)
+    missing = {name: secrets.token_hex(8) for name in names if name not in versions}
+    for name, token in missing.items():
+        pages().add(name, token, None)
+    if missing:
+        versions = pages().get_many(names)
+    if pages().get(GENERATION_KEY) != generation or len(versions) != len(names):
+        return False
+    by_key = {name: versions[_version_key(name)] for name in keys}
+    pages().set(page_key(request), (by_key, status, headers, content), seconds)
+    return True
 
 
 def next_change(now):

@@ -93,22 +93,73 @@ def test_a_save_from_a_script_is_on_every_page_at_once(client):
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("change", "shown_on"),
     [
-        pytest.param(lambda a: Section.objects.filter(pk=a.section_id).get().save(), id="section"),
-        pytest.param(lambda a: a.bylines.get().author.save(), id="author"),
-        pytest.param(lambda a: a.tags.add("Neues Thema"), id="tags"),
-        pytest.param(lambda a: SiteSettings.current().save(), id="site settings"),
-        pytest.param(lambda a: HomePage.load().save(), id="home page curation"),
+        pytest.param(
+            lambda a: Section.objects.filter(pk=a.section_id).get().save(),
+            ["/", "article"],
+            id="section",
+        ),
+        pytest.param(lambda a: a.bylines.get().author.save(), ["article"], id="author"),
+        pytest.param(lambda a: a.tags.add("Neues Thema"), ["/", "article"], id="tags"),
+        pytest.param(lambda a: SiteSettings.current().save(), ["/", "article"], id="site settings"),
+        pytest.param(lambda a: HomePage.load().save(), ["/"], id="home page curation"),
     ],
 )
-def test_every_kind_of_content_change_ends_the_stored_pages(client, change):
+def test_every_kind_of_content_change_ends_the_stored_pages_that_show_it(client, change, shown_on):
     article = complete()
-    client.get("/")
+    urls = [article.get_absolute_url() if url == "article" else url for url in shown_on]
+    for url in urls:
+        client.get(url)
 
     change(article)
 
-    assert client.get("/")["X-Page-Cache"] == "miss"
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "miss", url
+
+
+def test_an_editors_save_leaves_the_pages_that_do_not_show_it_stored(client):
+    """The page cache stays useful while editors work: a save ends the pages that show the
+    article (its page, the lists it is in), not the others."""
+    changed = complete(headline="Wird bearbeitet")
+    other = complete(headline="Bleibt liegen")
+    for url in ("/", changed.get_absolute_url(), other.get_absolute_url()):
+        client.get(url)
+
+    changed.lead = "Ein neuer Vorspann."
+    changed.save()
+
+    assert client.get(changed.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "miss"  # it is on the home page
+    assert client.get(other.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_a_lost_key_version_counts_as_a_change(client):
+    article = complete()
+    client.get(article.get_absolute_url())
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+    store.pages().delete(f"v:a{article.pk}")
+
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_a_page_rendered_while_a_change_commits_is_not_stored(client, monkeypatch):
+    """A change that commits while a page renders may leave the page with older data than
+    the new key versions stand for: such a page is not stored."""
+    article = complete()
+    real_lookup = store.lookup
+
+    def change_during_render(request):
+        current, stored = real_lookup(request)
+        store.new_generation({f"a{article.pk}"})  # another worker's save commits now
+        return current, stored
+
+    monkeypatch.setattr(store, "lookup", change_during_render)
+    client.get(article.get_absolute_url())
+    monkeypatch.undo()
+
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
 
 
 def test_a_withdrawn_article_never_comes_back_from_the_cache(client):
