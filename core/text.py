@@ -1,5 +1,6 @@
 """Small text helpers shared by the apps: German-aware slugs and joining names."""
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -22,3 +23,20 @@ def join_as_sentence(items) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " " + gettext("and") + " " + items[-1]
+
+
+# What XML 1.0 cannot carry: C0 control characters other than tab, line feed and carriage
+# return (Word's manual line break is a vertical tab), and the two non-characters.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value):
+    """``value`` without the characters XML 1.0 cannot carry (a control character pasted into
+    a headline must not break every feed); other values unchanged, lists and dicts through."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(xml_safe(item) for item in value)
+    return value

@@ -14,11 +14,14 @@ RSS leaves open whether its texts are plain text or HTML, and many readers rende
 and item titles as HTML. So the RSS writer sends every name an editor typed (channel title
 and description, item titles, categories, creators) as HTML-escaped text: a topic named
 ``<img src=x onerror=…>`` shows as text instead of running. Item descriptions are HTML
-already (``Feed.item_description`` escapes the lead); Media RSS texts say they are plain.
-Atom says ``type="text"`` and needs none of this.
+already (``Feed.item_description`` escapes the lead); ``media:description`` says it is plain.
+Atom says ``type="text"`` for its own texts; ``media:credit`` says nothing in either format,
+so it is escaped the same way in both. Both writers drop the characters XML 1.0 cannot carry.
 """
 
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from core.text import xml_safe
 
 DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
 MEDIA_RSS_NS = "http://search.yahoo.com/mrss/"
@@ -32,7 +35,8 @@ def write_media_content(handler, media):
         attrs.update(width=str(media["width"]), height=str(media["height"]))
     handler.startElement("media:content", attrs)
     if media["credit"]:
-        handler.addQuickElement("media:credit", media["credit"])
+        # Media RSS says nothing of the credit's type; readers treat it as they treat titles.
+        handler.addQuickElement("media:credit", as_html_text(media["credit"]))
     if media["description"]:
         handler.addQuickElement("media:description", media["description"], {"type": "plain"})
     handler.endElement("media:content")
@@ -46,7 +50,18 @@ def as_html_text(value):
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class MediaRssFeed(Rss201rev2Feed):
+class XmlSafeFeed:
+    """Texts without the characters XML 1.0 cannot carry (core.text.xml_safe): Django's
+    writer refuses them, and one pasted into a headline would break every feed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*xml_safe(args), **xml_safe(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*xml_safe(args), **xml_safe(kwargs))
+
+
+class MediaRssFeed(XmlSafeFeed, Rss201rev2Feed):
     def __init__(self, title, link, description, **kwargs):
         super().__init__(as_html_text(title), link, as_html_text(description), **kwargs)
 
@@ -71,7 +86,7 @@ class MediaRssFeed(Rss201rev2Feed):
             write_media_content(handler, item["media"])
 
 
-class MediaAtomFeed(Atom1Feed):
+class MediaAtomFeed(XmlSafeFeed, Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_RSS_NS}
 

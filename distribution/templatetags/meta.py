@@ -3,12 +3,19 @@ the structured data. ``{% load meta %}``."""
 
 from django import template
 
+from core import text
 from core.addresses import absolute_url
 from images.data import image_data
 
 from .. import structured_data
 
 register = template.Library()
+
+
+@register.filter
+def xml_safe(value):
+    """Text without the characters XML 1.0 cannot carry (for XML templates)."""
+    return text.xml_safe(value)
 
 
 @register.simple_tag(takes_context=True)

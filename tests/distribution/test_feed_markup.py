@@ -9,7 +9,13 @@ import pytest
 from django.urls import reverse
 
 from sitecontent.models import SiteSettings
-from tests.helpers.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
+from tests.helpers.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    BylineFactory,
+    ImageFactory,
+    SectionFactory,
+)
 from tests.helpers.feeds import parse_xml
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +95,36 @@ def test_atom_declares_its_texts_plain_and_carries_them_as_written(client, hosti
         entry_title = root.find(f"{ATOM}entry/{ATOM}title")
         assert entry_title.get("type", "text") == "text"
         assert entry_title.text == f"Bund & Länder: {PAYLOAD}"
+
+
+MEDIA = "{http://search.yahoo.com/mrss/}"
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_picture_credit_read_as_html_shows_the_names_and_runs_nothing(client, kind):
+    image = ImageFactory(credit_line=f"Agentur {PAYLOAD}", photographer="O'Brien")
+    ArticleFactory(hero_image=image)
+
+    root = parse_xml(client.get(reverse(f"distribution:{kind}")))
+    (credit,) = root.iter(f"{MEDIA}credit")
+
+    elements, shown = as_html(credit.text)
+    assert elements == []
+    assert shown == f"Agentur {PAYLOAD} | O'Brien"
+
+
+@pytest.mark.parametrize(
+    "url", ["/feeds/rss/", "/feeds/atom/", "/feeds/ressort/ressort/rss/", "/news-sitemap.xml"]
+)
+def test_control_characters_pasted_into_texts_keep_feeds_well_formed(client, url):
+    """Word's manual line break is a vertical tab, which XML 1.0 cannot carry."""
+    section = SectionFactory(name="Ressort\x0b", slug="ressort")
+    ArticleFactory(section=section, kicker="Eilmeldung\x08", headline="Zeile eins\x0bZeile zwei")
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Zeile einsZeile zwei" in text
+    assert "\x0b" not in text and "\x08" not in text
+    parse_xml(response)  # well-formed
