@@ -12,4 +12,5 @@ html           parsing HTML: start tags, visible text, an lxml tree of a respons
 imagefiles     real image files made byte by byte, with the metadata agencies write
 images         the image library's admin (upload and review steps) and its media files
 pages          reading the reader's pages: meta tags, elements, teaser titles
+xss            hostile texts (the XSS corpus) and checks that pages, feeds and JSON keep them inert
 """
