@@ -1,5 +1,7 @@
 """Upload safety: what the library accepts, checked on the file's content, not its name."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -25,6 +27,30 @@ def max_bytes():
 
 def max_pixels():
     return settings.NEWSROOM_IMAGE_MAX_PIXELS
+
+
+# Markup a browser would run if it were made to read the file as a page: a picture that also
+# holds it is a polyglot (say, a JPEG with an HTML page after its end), refused outright.
+_MARKUP = re.compile(
+    rb"<\s*(script|html|body|iframe|svg|object|embed|meta|!doctype\s+html)[\s/>]"
+    rb"|javascript\s*:",
+    re.IGNORECASE,
+)
+_CHUNK = 1024 * 1024
+
+
+def _holds_markup(uploaded):
+    """Whether the file's bytes hold HTML or script anywhere (read in overlapping chunks)."""
+    uploaded.seek(0)
+    tail = b""
+    try:
+        while chunk := uploaded.read(_CHUNK):
+            if _MARKUP.search(tail + chunk):
+                return True
+            tail = chunk[-32:]
+        return False
+    finally:
+        uploaded.seek(0)
 
 
 def _looks_like_svg(head):
@@ -56,6 +82,15 @@ def check_image_file(uploaded):
             ),
             params={"name": name},
             code="svg",
+        )
+    if _holds_markup(uploaded):
+        raise ValidationError(
+            _(
+                "“%(name)s” holds HTML or script code besides the picture and is not "
+                "accepted. Export the picture again (as JPEG or PNG) and upload that file."
+            ),
+            params={"name": name},
+            code="markup",
         )
     try:
         with PILImage.open(uploaded) as image:
