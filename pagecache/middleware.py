@@ -87,7 +87,10 @@ class PageCacheMiddleware:
         patch_cache_control(response, **directives)
 
     def _answer_from_cache(self, request, status, headers, content):
-        response = HttpResponse(content, status=status, headers=dict(headers))
+        # A HEAD request gets the headers only (Content-Length as for GET, from the stored
+        # headers); a WSGI server would otherwise drop the body and log a warning each time.
+        body = b"" if request.method == "HEAD" else content
+        response = HttpResponse(body, status=status, headers=dict(headers))
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
         conditional = get_conditional_response(
             request, etag=response.get("ETag"), last_modified=last_modified, response=response

@@ -261,3 +261,25 @@ def test_a_new_generation_is_per_cache_not_per_process():
     store.new_generation()
 
     assert store.generation() != first
+
+
+def test_a_head_request_answered_from_the_cache_carries_no_body(db):
+    """A WSGI server drops (and logs) a body sent with HEAD; the stored page's headers say
+    its length."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from pagecache.middleware import PageCacheMiddleware
+
+    body = "<p>Die Seite</p>"
+    middleware = PageCacheMiddleware(
+        lambda request: HttpResponse(body, headers={"Content-Length": len(body)})
+    )
+    first = middleware(RequestFactory().head("/politik/"))
+
+    response = middleware(RequestFactory().head("/politik/"))
+
+    assert first["X-Page-Cache"] == "miss"
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content == b""
+    assert response["Content-Length"] == str(len(body))
