@@ -84,8 +84,8 @@ def lookup(request):
     found = pages().get_many([GENERATION_KEY, key])
     current = found.get(GENERATION_KEY) or generation()
     stored = found.get(key)
-    if stored is None:
-        return current, None
+    if not isinstance(stored, tuple) or not isinstance(stored[0], dict):
+        return current, None  # none, or stored by an earlier version of this code
     versions, *page = stored
     now = pages().get_many([_version_key(name) for name in versions])
     if any(now.get(_version_key(name)) != version for name, version in versions.items()):

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.core.cache import cache, caches
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from articles import workflow
@@ -283,3 +283,18 @@ def test_a_head_request_answered_from_the_cache_carries_no_body(db):
     assert response["X-Page-Cache"] == "hit"
     assert response.content == b""
     assert response["Content-Length"] == str(len(body))
+
+
+def test_a_page_stored_by_the_previous_release_is_a_miss_not_an_error(client):
+    """After an upgrade the shared cache still holds pages in the old form (a generation
+    instead of key versions) for up to PAGE_CACHE_SECONDS."""
+    article = complete()
+    url = article.get_absolute_url()
+    request = RequestFactory().get(url)
+    store.pages().set(store.page_key(request), ("abc123", 200, [], b"alt"), 300)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "miss"
+    assert b"alt" != response.content
