@@ -297,4 +297,4 @@ def test_a_page_stored_by_the_previous_release_is_a_miss_not_an_error(client):
 
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "miss"
-    assert b"alt" != response.content
+    assert response.content != b"alt"
