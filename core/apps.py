@@ -8,4 +8,5 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        from . import converters  # noqa: F401 (registers the "uslug" converter for every urls.py)
+        from . import checks, converters  # noqa: F401 (register the deploy checks and the
+        # "uslug" converter for every urls.py)
