@@ -71,7 +71,7 @@ def confirm(request, device, code):
     """Confirm ``device`` with a first code from the app: it replaces any earlier app, the
     session counts as verified, and ten new recovery codes are returned (shown once)."""
     if not device.verify_token(_digits(code)):
-        raise InvalidCode(_code_message(device))
+        raise InvalidCode(_code_message())
     TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
@@ -108,11 +108,11 @@ def verify(request, user, code):
         device, token = StaticDevice.objects.filter(user=user).first(), code.lower()
     if device is None:
         _report_failure(request, user)
-        raise InvalidCode(_code_message(None))
+        raise InvalidCode(_code_message())
     allowed, _info = device.verify_is_allowed()
     if not allowed or not device.verify_token(token):
         _report_failure(request, user)
-        raise InvalidCode(_code_message(device, throttled=not allowed))
+        raise InvalidCode(_code_message(throttled=not allowed))
     return device
 
 
@@ -135,7 +135,7 @@ def _report_failure(request, user):
     )
 
 
-def _code_message(device, throttled=False):
+def _code_message(throttled=False):
     if throttled:
         return _("Too many wrong codes: please wait a little and try again.")
     return _("This code is not valid. Please check it and try again.")

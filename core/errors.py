@@ -33,7 +33,7 @@ def server_error(request, template_name="500.html"):
 
 def database_unavailable(request):
     """503 without touching the database: no context processors, no session, no user."""
-    context = {"typed": typed_text(request), "retry_minutes": 1}
+    context = {"typed": typed_text(request)}
     response = HttpResponse(render_to_string("503.html", context), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)

@@ -29,8 +29,13 @@ def is_held(image):
 
     An object decides through ``locks_images`` (an article: once it leaves the drafts);
     anything without that attribute (an author's photo, the site logo) is always public.
+    Remembered on the image instance: the admin asks several times per request.
     """
-    return any(getattr(obj, "locks_images", True) for obj in users_of(image))
+    if "_held" not in image.__dict__:
+        image.__dict__["_held"] = any(
+            getattr(obj, "locks_images", True) for obj in users_of(image)
+        )
+    return image.__dict__["_held"]
 
 
 def can_change(user, image):

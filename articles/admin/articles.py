@@ -314,12 +314,12 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
             context["preview_links"] = [
                 {
                     "link": link,
-                    "url": absolute_url(request, preview.path_of(link))
-                    if preview.may_manage(link, request.user)
-                    else "",
-                    "may_revoke": preview.may_manage(link, request.user),
+                    # The address and the revoke button: for the desk and the link's creator.
+                    "url": absolute_url(request, preview.path_of(link)) if manages else "",
+                    "may_revoke": manages,
                 }
                 for link in obj.preview_links.active().select_related("created_by")
+                for manages in [preview.may_manage(link, request.user)]
             ]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
