@@ -32,9 +32,7 @@ def is_held(image):
     Remembered on the image instance: the admin asks several times per request.
     """
     if "_held" not in image.__dict__:
-        image.__dict__["_held"] = any(
-            getattr(obj, "locks_images", True) for obj in users_of(image)
-        )
+        image.__dict__["_held"] = any(getattr(obj, "locks_images", True) for obj in users_of(image))
     return image.__dict__["_held"]
 
 
