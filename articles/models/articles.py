@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,14 +22,17 @@ from .sections import Section
 MAX_TEASER_BULLETS = 5
 
 
-def hero_renditions():
-    """The hero images' 16:9 renditions, the only ones teasers and article pages show."""
-    from images.models import Rendition  # images refers to articles (usage, credits)
+class WithHeroRenditions(ModelIterable):
+    """Articles as model instances, their hero images' 16:9 renditions (the only ones
+    teasers and article pages show) loaded in one more query as plain rows, not as a model
+    instance each (images.renditions.load_renditions)."""
 
-    return Prefetch(
-        "hero_image__renditions",
-        queryset=Rendition.objects.filter(spec__startswith="wide-"),
-    )
+    def __iter__(self):
+        from images.renditions import load_renditions  # images refers to articles (usage)
+
+        articles = list(super().__iter__())
+        load_renditions([article.hero_image for article in articles], "wide")
+        yield from articles
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -45,20 +49,29 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_teasers(self):
         """What a list of teasers shows, in a fixed number of queries."""
-        return self.select_related("section", "hero_image").prefetch_related(hero_renditions())
+        return self.select_related("section", "hero_image")._with_hero_renditions()
 
     def for_page(self):
         """Everything an article page shows, in a fixed number of queries."""
         public_targets = CrossLink.objects.filter(
             target__in=Article.objects.public()
         ).select_related("target__section")
-        return self.select_related("section", "hero_image").prefetch_related(
-            hero_renditions(),
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "bullets",
-            Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
-            "tags",
+        return (
+            self.select_related("section", "hero_image")
+            ._with_hero_renditions()
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+                "bullets",
+                Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
+                "tags",
+            )
         )
+
+    def _with_hero_renditions(self):
+        clone = self._chain()
+        # Where values() and values_list() set theirs: how rows become results.
+        clone._iterable_class = WithHeroRenditions
+        return clone
 
 
 class Article(models.Model):
