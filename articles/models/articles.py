@@ -9,6 +9,7 @@ from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from core.text import german_slugify, join_as_sentence
@@ -20,6 +21,9 @@ from .parts import Byline, CrossLink
 from .sections import Section
 
 MAX_TEASER_BULLETS = 5
+# What search engines show of a title and a description (longer ones are cut off there).
+SEO_TITLE_MAX_LENGTH = 70
+META_DESCRIPTION_MAX_LENGTH = 200
 
 
 class WithHeroRenditions(ModelIterable):
@@ -57,7 +61,7 @@ class ArticleQuerySet(models.QuerySet):
             target__in=Article.objects.public()
         ).select_related("target__section")
         return (
-            self.select_related("section", "hero_image")
+            self.select_related("section", "hero_image", "social_image")
             ._with_hero_renditions()
             .prefetch_related(
                 Prefetch("bylines", queryset=Byline.objects.select_related("author")),
@@ -82,6 +86,17 @@ class Article(models.Model):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    class Genre(models.TextChoices):
+        """What kind of text it is: readers see the label (news and opinion kept apart),
+        search engines the schema.org type (distribution/structured_data.py)."""
+
+        NEWS = "news", pgettext_lazy("genre", "News")
+        OPINION = "opinion", _("Commentary")
+        ANALYSIS = "analysis", _("Analysis")
+        BACKGROUND = "background", _("Background")
+        REPORTAGE = "reportage", _("Reportage")
+        REVIEW = "review", _("Review")
+
     # Statuses whose articles are public once their publication time has come.
     LIVE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
 
@@ -101,6 +116,13 @@ class Article(models.Model):
     )
     section = models.ForeignKey(
         Section, verbose_name=_("Section"), on_delete=models.PROTECT, related_name="articles"
+    )
+    genre = models.CharField(
+        _("Genre"),
+        max_length=20,
+        choices=Genre.choices,
+        default=Genre.NEWS,
+        help_text=_("Anything but news is labelled as such above the headline."),
     )
     tags = TaggableManager(
         verbose_name=_("Tags"),
@@ -122,6 +144,33 @@ class Article(models.Model):
     )
     lead = models.TextField(
         _("Lead"), help_text=_("The opening paragraph, plain text. Also the teaser text.")
+    )
+    seo_title = models.CharField(
+        _("Title for search engines"),
+        max_length=SEO_TITLE_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Shown by search engines and social networks instead of kicker and headline. "
+            "Search engines show about 60 characters."
+        ),
+    )
+    meta_description = models.CharField(
+        _("Description for search engines"),
+        max_length=META_DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Shown in search results and link previews instead of the lead. Search engines "
+            "show about 155 characters."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("Picture for social networks"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="social_for_articles",
+        help_text=_("Shown when the article is shared, instead of the hero image."),
     )
     body = models.TextField(
         _("Body"),
