@@ -7,6 +7,7 @@ page's ``lastmod`` is the newest such change among its public articles.
 """
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -16,6 +17,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from core.addresses import site_url
 from people.models import Author
 
 from .data import tag_page_url
@@ -32,7 +34,20 @@ def _to_seconds(moment):
     return moment.replace(microsecond=0) if moment else None
 
 
-class ArticleSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on the configured SITE_URL when there is one, else on the request's host
+    (core/addresses.py)."""
+
+    def get_protocol(self, protocol=None):
+        base = site_url()
+        return urlsplit(base).scheme if base else super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        base = site_url()
+        return urlsplit(base).netloc if base else super().get_domain(site)
+
+
+class ArticleSitemap(SiteSitemap):
     # Pages of this many articles, oldest first, so that earlier pages stay the same as new
     # articles appear and crawlers can skip them.
     limit = 2000
@@ -55,7 +70,7 @@ class ArticleSitemap(Sitemap):
         return _to_seconds(latest)
 
 
-class ListPageSitemap(Sitemap):
+class ListPageSitemap(SiteSitemap):
     """Pages listing articles of one subject, if that subject has a public article.
 
     Every subject's ``lastmod`` comes from one grouped query over the public articles (not a
@@ -136,7 +151,7 @@ SITEMAPS = {
 }
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(SiteSitemap):
     """Google News: public articles published in the last 48 hours, newest first, at most
     1,000 (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
     """

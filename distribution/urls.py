@@ -40,8 +40,8 @@ urlpatterns = [
     path("feeds/autor/<slug:slug>/atom/", cached(AuthorFeed(atom)), name="author_atom"),
     path(
         "sitemap.xml",
-        cached(sitemap_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "distribution:sitemap"},
+        cached(views.sitemap_index),
+        {"sitemaps": SITEMAPS},
         name="sitemap_index",
     ),
     path(

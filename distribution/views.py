@@ -2,11 +2,12 @@
 django.contrib.syndication and django.contrib.sitemaps (see urls.py)."""
 
 from django.conf import settings
-from django.contrib.sitemaps.views import x_robots_tag
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sites.shortcuts import get_current_site
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import http_date
 
 from core.addresses import absolute_url
 
@@ -17,6 +18,34 @@ from .sitemaps import NewsSitemap
 # result pages (endless, thin combinations of the same articles).
 # A custom ADMIN_URL is left out: robots.txt would tell every scanner where it is.
 DISALLOWED_PATHS = ("/admin/", "/vorschau/", "/suche/")
+
+
+@x_robots_tag
+def sitemap_index(request, sitemaps):
+    """/sitemap.xml: django.contrib.sitemaps' index, with the sitemaps' addresses on the
+    site's configured address (core/addresses.py) rather than the request's host."""
+    entries, newest, every_lastmod = [], None, True
+    for section, sitemap_class in sitemaps.items():
+        sitemap = sitemap_class()
+        location = absolute_url(request, reverse("distribution:sitemap", args=[section]))
+        lastmod = sitemap.get_latest_lastmod()
+        if lastmod is None:
+            every_lastmod = False
+        elif newest is None or lastmod > newest:
+            newest = lastmod
+        entries.append(SitemapIndexItem(location, lastmod))
+        entries += [
+            SitemapIndexItem(f"{location}?p={page}", lastmod)
+            for page in range(2, sitemap.paginator.num_pages + 1)
+        ]
+    headers = {"Last-Modified": http_date(newest.timestamp())} if every_lastmod and newest else {}
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": entries},
+        content_type="application/xml",
+        headers=headers,
+    )
 
 
 @x_robots_tag

@@ -36,6 +36,10 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The site's address (https://zeitung.example.de): feeds, sitemaps, canonical links and
+# structured data name it, whichever host name a request used (core/addresses.py). Unset:
+# the request's host.
+SITE_URL = env("SITE_URL", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
