@@ -4,12 +4,15 @@ django.contrib.syndication and django.contrib.sitemaps (see urls.py)."""
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sites.shortcuts import get_current_site
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import http_date
 
 from core.addresses import absolute_url
+from sitecontent.models import SiteSettings
 
 from .feeds import publication_name
 from .sitemaps import NewsSitemap
@@ -18,6 +21,8 @@ from .sitemaps import NewsSitemap
 # result pages (endless, thin combinations of the same articles).
 # A custom ADMIN_URL is left out: robots.txt would tell every scanner where it is.
 DISALLOWED_PATHS = ("/admin/", "/vorschau/", "/suche/")
+# The browser's toolbar colour on phones (the site's header).
+THEME_COLOR = "#1a1a1a"
 
 
 @x_robots_tag
@@ -76,4 +81,34 @@ def robots_txt(request):
     }
     return render(
         request, "distribution/robots.txt", context, content_type="text/plain; charset=utf-8"
+    )
+
+
+def web_manifest(request):
+    """The web app manifest: the site's name and icons for a home screen or a tab strip."""
+    site = SiteSettings.current()
+    icons = [
+        {"src": static(f"img/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png"}
+        for size in (192, 512)
+    ]
+    icons.append({"src": static("img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"})
+    data = {
+        "name": site.site_name,
+        "short_name": site.site_name[:12],
+        "description": site.description,
+        "lang": "de",
+        "start_url": "/",
+        "scope": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOR,
+        "icons": [
+            *icons,
+            {"src": static("img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    return JsonResponse(
+        data,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
     )

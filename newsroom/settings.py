@@ -249,6 +249,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the top of the site (/favicon.ico, /apple-touch-icon.png),
+# served by WhiteNoise like static files.
+WHITENOISE_ROOT = BASE_DIR / "distribution" / "root"
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Media (uploads and renditions) go through Django's storage API: the local disk by default,

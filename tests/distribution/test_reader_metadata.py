@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 import lxml.html
 import pytest
 import time_machine
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from articles.models import Article
@@ -284,3 +286,36 @@ def test_related_stories_cost_one_query_however_many_tags(client, django_assert_
 def test_an_article_alone_in_its_section_has_no_related_block(client):
     article = ArticleFactory()
     assert 'class="article__related"' not in get(client, article.get_absolute_url())
+
+
+# --- icons and the web app manifest ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [("/favicon.ico", "image/"), ("/apple-touch-icon.png", "image/png")],
+)
+def test_browsers_find_the_icons_at_the_top_of_the_site(client, path, content_type):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert body[:4] in (b"\x00\x00\x01\x00", b"\x89PNG")
+
+
+def test_the_manifest_names_the_site_and_its_icons(client):
+    SiteSettings.objects.create(site_name="Leipziger Rundschau")
+    page = get(client, "/")
+    (manifest_link,) = [link.get("href") for link in html(page).xpath('//link[@rel="manifest"]')]
+
+    response = client.get(manifest_link)
+
+    assert response["Content-Type"] == "application/manifest+json"
+    data = response.json()
+    assert data["name"] == "Leipziger Rundschau"
+    assert data["lang"] == "de"
+    sizes = {icon["sizes"] for icon in data["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in data["icons"]:
+        assert finders.find(icon["src"].removeprefix(settings.STATIC_URL)), icon
+    assert html(page).xpath('//link[@rel="apple-touch-icon"]/@href') == ["/apple-touch-icon.png"]
