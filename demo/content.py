@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from articles.models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, SLUG_MAX_LENGTH
+from articles.models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, SLUG_MAX_LENGTH, Article
 from core.text import german_slugify
 
 from .pictures import SCENES
@@ -67,6 +67,7 @@ class DemoArticle:
     body: str  # a tiny markup, see demo.markup.render_body()
     authors: list  # short codes, or (short code, role in this article) pairs
     kicker: str = ""
+    genre: str = "news"  # Article.Genre: "opinion" for a commentary, ...
     image: str = ""
     caption: str = ""  # overrides the image's own caption in this article
     tags: tuple = ()
@@ -213,6 +214,7 @@ ARTICLE_FIELDS = {
 }
 ARTICLE_OPTIONS = {
     "kicker": str,
+    "genre": str,
     "image": str,
     "caption": str,
     "tags": STRINGS,
@@ -248,7 +250,14 @@ def _read_site(directory):
     for where, entry in _entries(site["old_addresses"], "site.json, old_addresses"):
         _fields(entry, where, {"article": str, "section": str, "old_slug": str})
         old_slugs[entry["article"]] = (entry["section"], entry["old_slug"])
-    setting_fields = ("description", "follow_box", "imprint_url", "privacy_url", "contact_email")
+    setting_fields = (
+        "description",
+        "follow_box",
+        "imprint_url",
+        "privacy_url",
+        "contact_email",
+        "social_image",  # an image key: the default picture for social networks
+    )
     _fields(site["settings"], "site.json, settings", {}, dict.fromkeys(setting_fields, str))
     social_accounts = []
     for where, entry in _entries(site["social_accounts"], "site.json, social_accounts"):
@@ -321,6 +330,9 @@ def check_demo_data():
         problems += [f"duplicate {label} {v!r}" for v in set(values) if values.count(v) > 1]
     problems += [f"short code {c!r} not lower-case" for c in codes if c != c.lower()]
     problems += [f"unknown photo {a.photo!r}" for a in AUTHORS if a.photo not in {"", *image_keys}]
+    social_image = SITE_SETTINGS.get("social_image", "")
+    if social_image not in {"", *image_keys}:
+        problems.append(f"site settings: unknown social image {social_image!r}")
     for picture in IMAGES:
         where = f"image {picture.key!r}"
         if picture.scene not in SCENES:
@@ -333,6 +345,8 @@ def check_demo_data():
             problems.append(f"{where}: unknown section {item.section!r}")
         if item.image and item.image not in image_keys:
             problems.append(f"{where}: unknown image {item.image!r}")
+        if item.genre not in Article.Genre.values:
+            problems.append(f"{where}: unknown genre {item.genre!r}")
         if not 1 <= len(item.bullets) <= MAX_TEASER_BULLETS:
             problems.append(f"{where}: needs 1 to {MAX_TEASER_BULLETS} bullets")
         authors = [code for code, _ in item.bylines]
