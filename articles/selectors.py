@@ -51,7 +51,7 @@ def related_articles(article, limit=RELATED_LIMIT):
     shown = {article.pk, *(link.target_id for link in article.public_cross_links)}
     tag_ids = [tag.pk for tag in article.tags.all()]
     public = Article.objects.public().exclude(pk__in=shown).order_by("-published_at", "-pk")
-    columns = ("pk", "kicker", "headline", "slug", "published_at", "section_id")
+    columns = ("pk", "kicker", "headline", "slug", "genre", "published_at", "section_id")
     candidates = [public.filter(section_id=article.section_id)]
     if tag_ids:
         candidates.insert(0, public.filter(tags__in=tag_ids))

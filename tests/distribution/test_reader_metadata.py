@@ -179,14 +179,19 @@ def test_the_home_page_names_the_publisher_and_the_websites_search(client):
 )
 def test_a_commentary_is_labelled_and_typed_as_opinion(client, genre, schema_type, label):
     article = ArticleFactory(genre=genre, headline="Ein Text")
+    neighbour = ArticleFactory(section=article.section, published_at=NOW - timedelta(days=1))
 
     page = get(client, article.get_absolute_url())
     home = get(client, "/")
+    # Its line in "Mehr zum Thema" below another article.
+    related = get(client, neighbour.get_absolute_url())
 
     assert json_ld(page)["@type"] == schema_type
     labels = html(page).xpath('//*[contains(@class, "article__genre")]/text()')
     assert labels == ([label] if label else [])
+    # In teasers and in the lines of lists alike.
     assert (f'<span class="genre">{label}</span>' in home) is bool(label)
+    assert (f'<span class="genre">{label}</span>' in related) is bool(label)
 
 
 def test_feed_credits_say_they_are_the_photographers(client):
