@@ -61,7 +61,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean_hero_image(self):
         image = self.cleaned_data.get("hero_image")
-        if image is not None and "hero_image" in self.changed_data and not image.is_usable:
+        if image is not None and "hero_image" in self.changed_data and image.is_expired:
             raise ValidationError(
                 _("The rights to this picture ended on %(date)s; choose another one."),
                 params={"date": dates.german_date(image.usable_until)},

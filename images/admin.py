@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.dates import german_date
+from core.dates import german_date, german_datetime
 
 from . import permissions, renditions
 from .forms import BaseReviewFormSet, ImageAdminForm, ReviewForm, UploadForm, stage
@@ -39,10 +39,16 @@ def thumbnail(image, size=120):
         return "–"
     credit = image.credit_label or _("no credit")
     expired = ""
-    if not image.is_usable:
+    if image.is_expired:
         expired = format_html(
             '<strong class="nr-expired">{}</strong> ',
             _("Rights expired on %(date)s") % {"date": german_date(image.usable_until)},
+        )
+    elif image.is_under_embargo:
+        expired = format_html(
+            '<strong class="nr-expired">{}</strong> ',
+            _("Image under embargo until %(time)s")
+            % {"time": german_datetime(image.embargo_until)},
         )
     return format_html(
         '<figure class="nr-thumb" style="margin:0;display:flex;gap:.75rem;align-items:center">'
@@ -140,7 +146,7 @@ class ImageAdmin(admin.ModelAdmin):
         (None, {"fields": ["file", "size", "uploaded_by", "created_at"]}),
         (_("Description"), {"fields": ["alt_text", "caption"]}),
         (_("Credit"), {"fields": ["credit_line", "photographer", "copyright", "is_own"]}),
-        (_("Rights"), {"fields": ["usable_until", "usage_notes"]}),
+        (_("Rights"), {"fields": ["usable_until", "embargo_until", "usage_notes"]}),
         (
             _("Focal point"),
             {
@@ -300,10 +306,16 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Rights"))
     def rights(self, obj):
+        if obj.is_under_embargo:
+            return format_html(
+                '<strong class="nr-expired">{}</strong>',
+                _("Image under embargo until %(time)s")
+                % {"time": german_datetime(obj.embargo_until)},
+            )
         if obj.usable_until is None:
             return "–"
         label = _("until %(date)s") % {"date": german_date(obj.usable_until)}
-        if not obj.is_usable:
+        if obj.is_expired:
             return format_html('<strong class="nr-expired">⚠ {} ({})</strong>', _("expired"), label)
         return label
 

@@ -141,6 +141,8 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
                     "status",
                     "published_at",
                     "depublish_at",
+                    "embargo_until",
+                    "embargo_source",
                     "material_update",
                     "updated_at",
                     "correction_note",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
+from core.dates import german_datetime
 from core.text import german_slugify, join_as_sentence
 
 from ..sanitizer import clean_body
@@ -47,6 +48,7 @@ class ArticleQuerySet(models.QuerySet):
         now = timezone.now()
         return self.filter(
             Q(depublish_at__isnull=True) | Q(depublish_at__gt=now),
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
             status__in=Article.LIVE_STATUSES,
             published_at__lte=now,
         )
@@ -214,6 +216,21 @@ class Article(models.Model):
         blank=True,
         help_text=_("Time of the last material update, if there was one."),
     )
+    embargo_until = models.DateTimeField(
+        _("Embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Not to be published before this time (Sperrfrist), whatever the schedule says: "
+            "until then the article is on no page, feed or list."
+        ),
+    )
+    embargo_source = models.CharField(
+        _("Source of the embargo"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who set it, e.g. “dpa” or “Pressestelle Universität Leipzig”."),
+    )
     correction_note = models.TextField(
         _("Correction note"),
         blank=True,
@@ -364,6 +381,38 @@ class Article(models.Model):
             raise ValidationError(
                 {"depublish_at": _("The depublication must come after the publication.")}
             )
+        if self.status in self.LIVE_STATUSES:
+            refusal = self.embargo_refusal(self.published_at)
+            if refusal:
+                raise ValidationError({"published_at": refusal})
+
+    def embargo_lifts_at(self):
+        """When the article may go public at the earliest: its own embargo or its hero
+        picture's, whichever is later (None: no embargo)."""
+        moments = [self.embargo_until]
+        if self.hero_image_id:
+            moments.append(self.hero_image.embargo_until)
+        return max((moment for moment in moments if moment), default=None)
+
+    @property
+    def pending_embargo(self):
+        """The end of an embargo that has not passed yet, or None."""
+        lifts = self.embargo_lifts_at()
+        return lifts if lifts is not None and lifts > timezone.now() else None
+
+    def embargo_refusal(self, going_live_at):
+        """Why the article cannot go public at ``going_live_at`` (None: now), or ''."""
+        lifts = self.embargo_lifts_at()
+        if lifts is None or (going_live_at or timezone.now()) >= lifts:
+            return ""
+        if lifts == self.embargo_until:
+            source = self.embargo_source or _("source not given")
+        else:
+            source = _("the hero image's embargo")
+        return _(
+            "Embargo until %(time)s (%(source)s): the article can go public at that time at "
+            "the earliest."
+        ) % {"time": german_datetime(lifts), "source": source}
 
     def _check_slug_is_free(self):
         """A typed slug must not take another article's old address: that would silence the

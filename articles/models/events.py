@@ -67,7 +67,7 @@ def record_event(article, action, *, user=None, old_value="", new_value="", comm
 
 
 # The planned times whose every change is recorded, whoever makes it.
-SCHEDULE_FIELDS = ("published_at", "depublish_at")
+SCHEDULE_FIELDS = ("published_at", "depublish_at", "embargo_until")
 
 
 def record_schedule_changes(article, before, *, user=None):
