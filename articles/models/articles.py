@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from core.text import german_slugify, join_as_sentence
+from core.text import join_as_sentence, unique_german_slug
 
 from ..sanitizer import clean_body
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
@@ -324,13 +324,14 @@ class Article(models.Model):
             )
 
     def _unique_slug(self):
-        base = german_slugify(self.headline)[:SLUG_MAX_LENGTH].strip("-") or "artikel"
         others = Article.objects.exclude(pk=self.pk)
         # An old address of another article stays that article's: a new one must not take it.
         old_addresses = ArticleRedirect.objects.exclude(article_id=self.pk)
-        slug, number = base, 2
-        while others.filter(slug=slug).exists() or old_addresses.filter(old_slug=slug).exists():
-            suffix = f"-{number}"
-            slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
-            number += 1
-        return slug
+        return unique_german_slug(
+            self.headline,
+            max_length=SLUG_MAX_LENGTH,
+            fallback="artikel",
+            taken=lambda slug: (
+                others.filter(slug=slug).exists() or old_addresses.filter(old_slug=slug).exists()
+            ),
+        )
