@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core.text import join_as_sentence, unique_german_slug
+from sitecontent.models import SiteSettings
 
 from ..sanitizer import clean_body
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
@@ -286,7 +287,7 @@ class Article(models.Model):
     def sign_off(self):
         """'mm/ab/newsroom': the authors' short codes, then the publication."""
         codes = [byline.author.short_code for byline in self.bylines.all()]
-        return "/".join([*codes, settings.NEWSROOM_PUBLICATION_CODE])
+        return "/".join([*codes, SiteSettings.current().publication_code])
 
     def clean(self):
         if not self.slug and self.headline:
