@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
@@ -87,6 +88,20 @@ class CrossLinkInline(ArticlePartInline):
     after_fieldset = LEAD
 
 
+def visibility(article):
+    """What readers see of ``article`` now, decided like ``Article.objects.public()``: a
+    scheduled article whose time has come is online, whether or not the job has run."""
+    now = timezone.now()
+    live = article.status in Article.LIVE_STATUSES and article.published_at is not None
+    if live and article.depublish_at is not None and article.depublish_at <= now:
+        return _("Offline since %(time)s") % {"time": german_datetime(article.depublish_at)}
+    if live and article.published_at <= now:
+        return _("Online since %(time)s") % {"time": german_datetime(article.published_at)}
+    if live:
+        return _("Scheduled for %(time)s") % {"time": german_datetime(article.published_at)}
+    return article.get_status_display()
+
+
 def _bulk_transition(name):
     """A change-list action making transition ``name`` on each selected article."""
     transition = workflow.TRANSITIONS[name]
@@ -136,7 +151,7 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
                 "fields": [
                     "section",
                     "tags",
-                    "status",
+                    "visibility",
                     "published_at",
                     "depublish_at",
                     "material_update",
@@ -155,7 +170,7 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
     formfield_overrides = {
         models.DateTimeField: {"form_class": LocalSplitDateTimeField, "widget": AdminSplitDateTime}
     }
-    list_display = ["title", "section", "authors", "status", "published_at", "modified_at"]
+    list_display = ["title", "section", "authors", "visibility", "published_at", "modified_at"]
     list_filter = [
         "status",
         "section",
@@ -175,7 +190,7 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # The state changes only through the workflow's actions, never by typing it.
-        fields = ["hero_image_preview", "status", "first_published_at"]
+        fields = ["hero_image_preview", "visibility", "first_published_at"]
         if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
             fields += ["published_at", "depublish_at"]
         return self.kept_state_readonly_fields(request, fields)
@@ -305,6 +320,7 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["transitions"] = workflow.available(obj, request.user) if obj else []
+        context["visibility"] = visibility(obj) if obj else ""
         context["others_editing"] = presence.others_editing(obj, request.user) if obj else []
         if obj and not obj.is_public:
             context["preview_url"] = reverse("articles:preview", args=[obj.pk])
@@ -322,6 +338,10 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
                 for manages in [preview.may_manage(link, request.user)]
             ]
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description=_("Status"), ordering="status")
+    def visibility(self, obj):
+        return visibility(obj)
 
     @admin.display(description=_("Title"), ordering="headline")
     def title(self, obj):
