@@ -42,7 +42,9 @@ class ArticleAdminForm(forms.ModelForm):
     stays in the form, and the version is moved on so that saving again overwrites.
     """
 
-    edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.CharField(
+        label=_("Version being edited"), widget=forms.HiddenInput, required=False
+    )
     # Off while an older revision is being restored: that save is meant to overwrite.
     check_edit_version = True
     material_update = forms.BooleanField(

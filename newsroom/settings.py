@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",
-    "taggit",
+    "articles.apps.TagsConfig",  # django-taggit, with a German heading
     "reversion",
     "rest_framework",
     "django_tasks",
