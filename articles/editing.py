@@ -25,6 +25,14 @@ def save_article(article, *, user, material_update=False):
     return article
 
 
+def keep_tag_order(article, names):
+    """Give ``article`` the tags ``names`` in this order. taggit's ``set()`` adds and removes
+    but leaves the tags it keeps where they were; the order is that of their rows."""
+    names = list(names)
+    if [tag.name for tag in article.tags.all()] != names:
+        article.tags.set(names, clear=True)
+
+
 def ambiguous_time_notices(article, fields):
     """A notice for each of ``fields`` whose time exists twice on its day (the end of daylight
     saving time), saying which of the two it was read as."""

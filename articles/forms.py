@@ -34,6 +34,32 @@ class TagAutocompleteWidget(TagWidget):
         return context
 
 
+# About what search engines show of a page title before cutting it off.
+SEARCH_TITLE_LENGTH = 60
+
+
+class CountedTextInput(forms.TextInput):
+    """A wide text input with a live character count under it (``char-count.js``; without
+    JavaScript it is a plain input). ``title_of`` names the inputs that together make the
+    title line ("Kicker: Headline"), counted against what search engines show."""
+
+    class Media:
+        js = ["admin_extra/char-count.js"]
+
+    def __init__(self, title_of=None):
+        attrs = {
+            "class": "vLargeTextField",
+            "data-char-count": _("{count} of {max} characters"),
+        }
+        if title_of:
+            attrs["data-title-of"] = " ".join(f"id_{name}" for name in title_of)
+            attrs["data-title-limit"] = SEARCH_TITLE_LENGTH
+            attrs["data-title-count"] = _(
+                "Title line: {count} characters; search engines show about {limit}."
+            )
+        super().__init__(attrs)
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form, refusing a save that is based on an outdated version.
 
@@ -60,6 +86,9 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["edit_version"] = self.instance.modified_at.isoformat()
+            if "tags" in self.fields:
+                # In the order they were typed (the manager orders by its rows).
+                self.initial["tags"] = list(self.instance.tags.all())
 
     def clean_hero_image(self):
         image = self.cleaned_data.get("hero_image")
@@ -128,6 +157,8 @@ class ArticleAdminForm(forms.ModelForm):
             name: MultilineTextField for name in ("hero_caption", "lead", "body", "correction_note")
         }
         widgets = {
+            "kicker": CountedTextInput(),
+            "headline": CountedTextInput(title_of=("kicker", "headline")),
             "tags": TagAutocompleteWidget(attrs={"size": 80}),
             "lead": forms.Textarea(attrs={"rows": 4}),
             "hero_caption": forms.Textarea(attrs={"rows": 2}),

@@ -235,6 +235,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # German first.
+# Tags keep the order they were typed in (taggit sorts them by default).
+TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "core.tags.edit_string_for_tags"
+
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German"))]
 TIME_ZONE = env("TIME_ZONE", default="Europe/Berlin")

@@ -217,6 +217,11 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
         for notice in editing.ambiguous_time_notices(obj, changed_times):
             self.message_user(request, notice, messages.WARNING)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if "tags" in form.cleaned_data:
+            editing.keep_tag_order(form.instance, form.cleaned_data["tags"])
+
     def get_deleted_objects(self, objs, request):
         # The audit trail goes with its article; nobody deletes events on their own.
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
