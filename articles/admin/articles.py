@@ -165,7 +165,7 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
     autocomplete_fields = ["hero_image"]
 
     class Media:
-        js = ["admin_extra/select-on-focus.js"]
+        js = ["admin_extra/select-on-focus.js", "admin_extra/unsaved-changes.js"]
 
     formfield_overrides = {
         models.DateTimeField: {"form_class": LocalSplitDateTimeField, "widget": AdminSplitDateTime}
@@ -261,22 +261,56 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
         ]
 
     def transition_view(self, request, object_id, name):
+        """A workflow button for those who may not edit the article (the form's own buttons
+        save it first, see ``response_change``)."""
         article = get_object_or_404(Article, pk=object_id)
         if name not in workflow.TRANSITIONS:
             raise Http404
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
+        self._perform_transition(request, article, name, request.POST.get("comment", ""))
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def response_change(self, request, obj):
+        # A workflow button of the form: what was typed is saved (we get here only after
+        # a valid save), then the step is made, in the same request.
+        name = request.POST.get("transition")
+        if name in workflow.TRANSITIONS:
+            self._perform_transition(
+                request, obj, name, request.POST.get("comment", ""), saved=True
+            )
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    def _perform_transition(self, request, article, name, comment, saved=False):
+        """Make the step and tell the editor. After a save, a refusal is a message, not an
+        error page: an exception would roll the save back, and the typing with it."""
         try:
-            transition = workflow.perform(
-                article, name, request.user, request.POST.get("comment", "")
+            transition = workflow.perform(article, name, request.user, comment)
+        except PermissionDenied:
+            if not saved:
+                raise
+            self.message_user(request, _("Your changes were saved."), messages.SUCCESS)
+            self.message_user(
+                request,
+                _("You may not do “%(action)s” on “%(title)s”.")
+                % {"action": workflow.TRANSITIONS[name].label, "title": article},
+                messages.ERROR,
             )
         except ValidationError as error:
+            if saved:
+                self.message_user(request, _("Your changes were saved."), messages.SUCCESS)
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         else:
             article.refresh_from_db()
+            message = (
+                _("“%(title)s” saved: %(action)s. Status: %(status)s.")
+                if saved
+                else _("“%(title)s”: %(action)s. Status: %(status)s.")
+            )
             self.message_user(
                 request,
-                _("“%(title)s”: %(action)s. Status: %(status)s.")
+                message
                 % {
                     "title": article,
                     "action": transition.label,
@@ -284,7 +318,6 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
                 },
                 messages.SUCCESS,
             )
-        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def share_preview_view(self, request, object_id):
         article = get_object_or_404(Article, pk=object_id)

@@ -18,7 +18,8 @@
     output.setAttribute("aria-live", "polite");
     output.id = input.id + "-count";
     input.setAttribute("aria-describedby", output.id);
-    input.insertAdjacentElement("afterend", output);
+    // Below the label-and-input row, not inside it (it would squeeze the input).
+    (input.closest(".flex-container") || input).insertAdjacentElement("afterend", output);
     function update() {
       let text = input.dataset.charCount
         .replace("{count}", input.value.length)
