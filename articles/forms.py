@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.forms import TagWidget
@@ -82,6 +83,15 @@ class ArticleAdminForm(forms.ModelForm):
         ),
     )
 
+    # Asked for only when a live article's publication time is moved into the past.
+    confirm_backdating = forms.BooleanField(
+        label=_("Yes, move the publication time of this live article into the past"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    # Set by clean(): the save moves a live article's time into the past, confirmed.
+    backdating = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
@@ -107,6 +117,7 @@ class ArticleAdminForm(forms.ModelForm):
                 # The form shows times to the second; an untouched one keeps its exact value,
                 # so that saving the form unchanged changes no planned time.
                 cleaned_data[name] = getattr(self.instance, name)
+        self._check_backdating(cleaned_data)
         if not self.instance.pk or not self.check_edit_version:
             return cleaned_data
         rows = Article.objects.filter(pk=self.instance.pk)
@@ -149,6 +160,32 @@ class ArticleAdminForm(forms.ModelForm):
                 },
             )
         return cleaned_data
+
+    def _check_backdating(self, cleaned_data):
+        """A live article's publication time moved into the past reorders lists, feeds and
+        the news sitemap and shows readers another date: the editor confirms it first.
+        ``self.instance`` still holds the stored values here (the form fills it later)."""
+        old, new = self.instance.published_at, cleaned_data.get("published_at")
+        if not (self.instance.pk and self.instance.is_public and old and new):
+            return
+        if "published_at" not in self.changed_data or new == old or new > timezone.now():
+            return
+        if cleaned_data.get("confirm_backdating"):
+            self.backdating = True
+            return
+        self.fields["confirm_backdating"].widget = forms.CheckboxInput()
+        self.add_error(
+            "published_at",
+            ValidationError(
+                _(
+                    "This article is online since %(old)s. Moving its publication time to "
+                    "%(new)s changes the date readers see and its place in lists, feeds and "
+                    "the news sitemap. To do so, tick the confirmation below and save again."
+                ),
+                code="confirm_backdating",
+                params={"old": dates.german_datetime(old), "new": dates.german_datetime(new)},
+            ),
+        )
 
     class Meta:
         model = Article

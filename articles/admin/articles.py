@@ -153,6 +153,7 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
                     "tags",
                     "visibility",
                     "published_at",
+                    "confirm_backdating",
                     "depublish_at",
                     "material_update",
                     "updated_at",
@@ -207,7 +208,10 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         editing.save_article(
-            obj, user=request.user, material_update=form.cleaned_data.get("material_update")
+            obj,
+            user=request.user,
+            material_update=form.cleaned_data.get("material_update"),
+            schedule_comment=_("Backdating confirmed") if form.backdating else "",
         )
         changed_times = [
             name

@@ -197,10 +197,11 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, user=None, **kwargs):
+    def save(self, *args, user=None, schedule_comment="", **kwargs):
         """Save; ``user`` is who made the change, for the audit trail (None: unknown, such
         as a script). A change of the planned times is recorded here, whoever makes it,
-        unless the status changes in the same save: the workflow records that step."""
+        unless the status changes in the same save: the workflow records that step.
+        ``schedule_comment`` goes with that record."""
         if not self.slug:
             self.slug = self._unique_slug()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -213,7 +214,7 @@ class Article(models.Model):
             stored = {name: value for name, value in stored.items() if name in saved_fields}
         super().save(*args, **kwargs)
         if stored is not None and stored.get("status", self.status) == self.status:
-            record_schedule_changes(self, stored, user=user)
+            record_schedule_changes(self, stored, user=user, comment=schedule_comment)
         self.remember_stored_state(saved_fields)
 
     def get_absolute_url(self):
