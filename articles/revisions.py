@@ -59,7 +59,9 @@ def snapshot(version):
         return sorted(rows, key=lambda row: (row.get("position", 0), row.get("id", 0)))
 
     authors = Author.objects.in_bulk([row["author_id"] for row in parts[Byline]])
-    targets = Article.objects.in_bulk([row["target_id"] for row in parts[CrossLink]])
+    targets = Article.objects.in_bulk(
+        [row["target_id"] for row in parts[CrossLink] if row.get("target_id")]
+    )
     tags = Tag.objects.in_bulk([row["tag_id"] for row in parts[TaggedItem]])
     image = Image.objects.filter(pk=fields.get("hero_image_id")).first()
     section = Section.objects.filter(pk=fields.get("section_id")).first()
@@ -70,6 +72,11 @@ def snapshot(version):
         role = row["role"] or (author.role_title if author else "")
         return f"{role} {name}".strip()
 
+    def cross_link(row):
+        if not row.get("target_id"):
+            return f"{row.get('title', '')} <{row.get('url', '')}>"
+        return str(targets[row["target_id"]]) if row["target_id"] in targets else "–"
+
     return {
         _("Kicker"): fields.get("kicker", ""),
         _("Headline"): fields.get("headline", ""),
@@ -79,10 +86,7 @@ def snapshot(version):
         _("Byline"): "\n".join(byline(row) for row in by_position(parts[Byline])),
         _("Teaser bullets"): "\n".join(row["text"] for row in by_position(parts[TeaserBullet])),
         _("Lead"): fields.get("lead", ""),
-        _("Read also:"): "\n".join(
-            str(targets[row["target_id"]]) if row["target_id"] in targets else "–"
-            for row in by_position(parts[CrossLink])
-        ),
+        _("Read also:"): "\n".join(cross_link(row) for row in by_position(parts[CrossLink])),
         _("Body"): fields.get("body", ""),
         _("Correction note"): fields.get("correction_note", ""),
         _("Section"): section.name if section else "",

@@ -81,7 +81,8 @@ class CrossLinkInline(ArticlePartInline):
     fk_name = "article"
     formset = CrossLinkFormSet
     autocomplete_fields = ["target"]
-    fields = ["position", "target"]
+    fields = ["position", "target", "url", "title"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 1
     verbose_name = _("Link")
     verbose_name_plural = _("Read also:")

@@ -50,8 +50,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """Everything an article page shows, in a fixed number of queries."""
+        # External links, and links to articles that are public now (a story that goes
+        # live later appears here once it does).
         public_targets = CrossLink.objects.filter(
-            target__in=Article.objects.public()
+            Q(target__in=Article.objects.public()) | Q(target__isnull=True)
         ).select_related("target__section")
         return self.select_related("section", "hero_image").prefetch_related(
             hero_renditions(),
