@@ -1,6 +1,7 @@
 """The article form and list: fieldsets in page order, the article's parts as inlines, the
 workflow's buttons and bulk actions, previews and the planning page."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
@@ -83,10 +84,18 @@ class CrossLinkInline(ArticlePartInline):
     autocomplete_fields = ["target"]
     fields = ["position", "target", "url", "title"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Narrower than the admin's defaults, so the row fits the form's width.
+    widgets = {
+        "url": forms.URLInput(attrs={"style": "width:16em"}),
+        "title": forms.TextInput(attrs={"style": "width:14em"}),
+    }
     extra = 1
     verbose_name = _("Link")
     verbose_name_plural = _("Read also:")
     after_fieldset = LEAD
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, widgets=self.widgets, **kwargs)
 
 
 def visibility(article):

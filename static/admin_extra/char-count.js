@@ -29,7 +29,7 @@
         const count = titleLength(input);
         const limit = Number(input.dataset.titleLimit);
         over = count > limit;
-        text += " " + input.dataset.titleCount.replace("{count}", count).replace("{limit}", limit);
+        text += " · " + input.dataset.titleCount.replace("{count}", count).replace("{limit}", limit);
       }
       output.textContent = text;
       output.classList.toggle("nr-char-count--over", over);

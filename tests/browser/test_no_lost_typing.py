@@ -78,13 +78,13 @@ def test_leaving_without_edits_does_not_ask(live_server, page, draft):
 def test_headline_counts_its_characters_and_the_title_line_as_one_types(live_server, page, draft):
     count = page.locator("#id_headline-count")
     assert count.inner_text() == (
-        "16 von 200 Zeichen Titelzeile: 25 Zeichen; Suchmaschinen zeigen etwa 60."
+        "16 von 200 Zeichen · Titelzeile: 25 Zeichen; Suchmaschinen zeigen etwa 60."
     )
 
     page.locator("#id_headline").fill("")
     page.locator("#id_headline").press_sequentially("x" * 60)
 
-    assert count.inner_text().startswith("60 von 200 Zeichen Titelzeile: 69 Zeichen")
+    assert count.inner_text().startswith("60 von 200 Zeichen · Titelzeile: 69 Zeichen")
     assert "nr-char-count--over" in count.get_attribute("class")
     assert page.locator("#id_kicker-count").inner_text() == "7 von 80 Zeichen"
     width = page.locator("#id_headline").bounding_box()["width"]
