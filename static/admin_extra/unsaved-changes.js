@@ -7,7 +7,8 @@
   function init() {
     const form = document.getElementById("article_form");
     if (!form) return;
-    let edited = false;
+    // A form shown again with errors holds typing that is not saved yet.
+    let edited = document.querySelector(".errornote, .errorlist") !== null;
     const markEdited = (event) => {
       if (event.target && event.target.form === form) edited = true;
     };

@@ -89,3 +89,24 @@ def test_headline_counts_its_characters_and_the_title_line_as_one_types(live_ser
     assert page.locator("#id_kicker-count").inner_text() == "7 von 80 Zeichen"
     width = page.locator("#id_headline").bounding_box()["width"]
     assert width > 500, width
+
+
+def test_a_form_shown_again_with_errors_still_asks_before_leaving(live_server, page, draft):
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", answer)
+    page.locator("#id_headline").fill("")
+    page.locator("#id_lead").fill("Getippt, aber wegen des Fehlers nicht gesichert.")
+    with page.expect_navigation():
+        page.click("input[name=_continue]")
+    page.wait_for_selector(".errornote")
+
+    page.locator(".breadcrumbs a").last.click()
+    page.wait_for_timeout(500)
+
+    assert dialogs == ["beforeunload"]
+    assert page.input_value("#id_lead") == "Getippt, aber wegen des Fehlers nicht gesichert."
