@@ -51,11 +51,11 @@ INSTALLED_APPS = [
     "reversion",
     "rest_framework",
     "django_tasks",
-    "django_tasks_db",
-    "axes",
+    "core.apps.TasksConfig",  # django_tasks_db, with a German heading
+    "accounts.apps.LoginLockoutsConfig",  # axes, with a German heading
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "accounts.apps.AuthenticatorAppsConfig",  # django_otp's TOTP plugin, likewise
+    "accounts.apps.RecoveryCodesConfig",  # django_otp's static plugin, likewise
     "core",
     "accounts",
     "articles",

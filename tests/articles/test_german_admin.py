@@ -41,6 +41,11 @@ def test_tags_have_a_german_heading_and_action(admin_client):
 
     assert "Taggit" not in index
     assert ">Schlagwörter</a>" in index
+    # The other packages' headings too.
+    for english in ("Otp_Totp", "Otp_Static", "Tasks Database Backend", ">Axes<"):
+        assert english not in index
+    for german in ("Anmeldesperren", "Zwei-Faktor-Anmeldung: Wiederherstellungscodes"):
+        assert german in index
     assert "Ausgewählte Schlagwörter zusammenführen" in tags
     assert "Merge selected tags" not in tags
 
