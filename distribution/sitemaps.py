@@ -8,8 +8,9 @@ page's ``lastmod`` is the newest such change among its public articles.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from taggit.models import Tag
@@ -66,6 +67,10 @@ class ListPageSitemap(Sitemap):
     article_lookup = None
     ordering = ("pk",)
 
+    def min_articles(self):
+        """Subjects with fewer public articles are left out."""
+        return 1
+
     def last_changes(self):
         """{subject pk: newest change among its public articles}, in one query."""
         if not hasattr(self, "_last_changes"):
@@ -74,9 +79,10 @@ class ListPageSitemap(Sitemap):
                 .filter(**{f"{self.article_lookup}__isnull": False})
                 .order_by()
                 .values_list(self.article_lookup)
-                .annotate(last=Max(last_change()))
+                .annotate(last=Max(last_change()), articles=Count("pk"))
             )
-            self._last_changes = dict(grouped)
+            least = self.min_articles()
+            self._last_changes = {pk: last for pk, last, count in grouped if count >= least}
         return self._last_changes
 
     def items(self):
@@ -115,6 +121,10 @@ class TagSitemap(ListPageSitemap):
 
     def location(self, tag):
         return tag_page_url(tag)
+
+    def min_articles(self):
+        # Thin topic pages are noindex (articles.views.tag): not offered to crawlers either.
+        return settings.NEWSROOM_TAG_INDEX_MIN_ARTICLES
 
 
 # The sections of /sitemap.xml, named as they appear in the URLs (/sitemap-artikel.xml).

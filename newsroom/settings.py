@@ -409,5 +409,7 @@ NEWSROOM_IMAGE_MAX_PIXELS = env.int("NEWSROOM_IMAGE_MAX_PIXELS", default=60_000_
 # server's timeout. The first file always goes (its own limit is the one above).
 NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS = env.int("NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS", default=400_000_000)
 NEWSROOM_ARTICLES_PER_PAGE = env.int("NEWSROOM_ARTICLES_PER_PAGE", default=12)
+# Topic pages with fewer public articles are thin: noindex, and not in the sitemap.
+NEWSROOM_TAG_INDEX_MIN_ARTICLES = env.int("NEWSROOM_TAG_INDEX_MIN_ARTICLES", default=3)
 # How long a shared preview link works, in seconds (default two days).
 NEWSROOM_PREVIEW_MAX_AGE = env.int("NEWSROOM_PREVIEW_MAX_AGE", default=2 * 24 * 3600)

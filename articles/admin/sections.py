@@ -8,3 +8,4 @@ class SectionAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
+    autocomplete_fields = ["social_image"]

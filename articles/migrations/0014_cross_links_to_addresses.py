@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_slug_made_from_name'),
+        ('articles', '0013_slug_made_from_name'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sitecontent', '0002_roles'),
+        ('sitecontent', '0003_default_social_image'),
     ]
 
     operations = [
