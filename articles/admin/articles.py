@@ -1,17 +1,16 @@
 """The article form and list: fieldsets in page order, the article's parts as inlines, the
-workflow's buttons and bulk actions, previews and the planning page."""
+workflow (from workflow.py), previews and the planning page."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
@@ -37,6 +36,7 @@ from ..planning import planning
 from ..selectors import with_bylines
 from .history import ArticleHistoryMixin
 from .records import ArticleEventInline
+from .workflow import ArticleWorkflowMixin, bulk_transition, visibility
 
 # Fieldset titles; inlines name the fieldset they follow, so the form reads like the page.
 HEADLINE, IMAGE, LEAD, BODY, META = (
@@ -99,54 +99,8 @@ class CrossLinkInline(ArticlePartInline):
         return super().get_formset(request, obj, widgets=self.widgets, **kwargs)
 
 
-def visibility(article):
-    """What readers see of ``article`` now, decided like ``Article.objects.public()``: a
-    scheduled article whose time has come is online, whether or not the job has run."""
-    now = timezone.now()
-    live = article.status in Article.LIVE_STATUSES and article.published_at is not None
-    if live and article.depublish_at is not None and article.depublish_at <= now:
-        return _("Offline since %(time)s") % {"time": german_datetime(article.depublish_at)}
-    if live and article.published_at <= now:
-        return _("Online since %(time)s") % {"time": german_datetime(article.published_at)}
-    if live:
-        return _("Scheduled for %(time)s") % {"time": german_datetime(article.published_at)}
-    return article.get_status_display()
-
-
-def _bulk_transition(name):
-    """A change-list action making transition ``name`` on each selected article."""
-    transition = workflow.TRANSITIONS[name]
-
-    @admin.action(description=transition.label)
-    def action(modeladmin, request, queryset):
-        done = 0
-        for article in queryset:
-            try:
-                workflow.perform(article, name, request.user)
-                done += 1
-            except PermissionDenied:
-                modeladmin.message_user(
-                    request,
-                    _("You may not do “%(action)s” on “%(title)s”.")
-                    % {"action": transition.label, "title": article},
-                    messages.ERROR,
-                )
-            except ValidationError as error:
-                modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
-        if done:
-            modeladmin.message_user(
-                request,
-                _("“%(action)s”: %(count)d article(s).")
-                % {"action": transition.label, "count": done},
-                messages.SUCCESS,
-            )
-
-    action.__name__ = f"transition_{name}"
-    return action
-
-
 @admin.register(Article)
-class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
+class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -207,7 +161,7 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
     # "3 results (100,000 total)": the total is a count of the whole archive on every view.
     show_full_result_count = False
     save_on_top = True
-    actions = [_bulk_transition(name) for name in ("submit", "schedule", "publish", "withdraw")]
+    actions = [bulk_transition(name) for name in ("submit", "schedule", "publish", "withdraw")]
 
     def get_queryset(self, request):
         return with_bylines(super().get_queryset(request))
@@ -264,15 +218,11 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
     def get_urls(self):
         return [
             *self.history_urls(),
+            *self.workflow_urls(),
             path(
                 "planning/",
                 self.admin_site.admin_view(self.planning_view),
                 name="articles_article_planning",
-            ),
-            path(
-                "<int:object_id>/transition/<slug:name>/",
-                self.admin_site.admin_view(require_POST(self.transition_view)),
-                name="articles_article_transition",
             ),
             path(
                 "<int:object_id>/vorschau-link/",
@@ -286,65 +236,6 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
             ),
             *super().get_urls(),
         ]
-
-    def transition_view(self, request, object_id, name):
-        """A workflow button for those who may not edit the article (the form's own buttons
-        save it first, see ``response_change``)."""
-        article = get_object_or_404(Article, pk=object_id)
-        if name not in workflow.TRANSITIONS:
-            raise Http404
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        self._perform_transition(request, article, name, request.POST.get("comment", ""))
-        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
-
-    def response_change(self, request, obj):
-        # A workflow button of the form: what was typed is saved (we get here only after
-        # a valid save), then the step is made, in the same request.
-        name = request.POST.get("transition")
-        if name in workflow.TRANSITIONS:
-            self._perform_transition(
-                request, obj, name, request.POST.get("comment", ""), saved=True
-            )
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
-        return super().response_change(request, obj)
-
-    def _perform_transition(self, request, article, name, comment, saved=False):
-        """Make the step and tell the editor. After a save, a refusal is a message, not an
-        error page: an exception would roll the save back, and the typing with it."""
-        try:
-            transition = workflow.perform(article, name, request.user, comment)
-        except PermissionDenied:
-            if not saved:
-                raise
-            self.message_user(request, _("Your changes were saved."), messages.SUCCESS)
-            self.message_user(
-                request,
-                _("You may not do “%(action)s” on “%(title)s”.")
-                % {"action": workflow.TRANSITIONS[name].label, "title": article},
-                messages.ERROR,
-            )
-        except ValidationError as error:
-            if saved:
-                self.message_user(request, _("Your changes were saved."), messages.SUCCESS)
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-        else:
-            article.refresh_from_db()
-            message = (
-                _("“%(title)s” saved: %(action)s. Status: %(status)s.")
-                if saved
-                else _("“%(title)s”: %(action)s. Status: %(status)s.")
-            )
-            self.message_user(
-                request,
-                message
-                % {
-                    "title": article,
-                    "action": transition.label,
-                    "status": article.get_status_display(),
-                },
-                messages.SUCCESS,
-            )
 
     def share_preview_view(self, request, object_id):
         article = get_object_or_404(Article, pk=object_id)
@@ -403,10 +294,6 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
                 for manages in [preview.may_manage(link, request.user)]
             ]
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    @admin.display(description=_("Status"), ordering="status")
-    def visibility(self, obj):
-        return visibility(obj)
 
     @admin.display(description=_("Title"), ordering="headline")
     def title(self, obj):
