@@ -4,8 +4,7 @@ body, old addresses, audited changes of the planned times)."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
-from django.db.models.query import ModelIterable
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,71 +12,19 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from core.dates import german_datetime
-from core.text import german_slugify, join_as_sentence
+from core.text import join_as_sentence, unique_german_slug
+from sitecontent.models import SiteSettings
 
 from ..sanitizer import clean_body
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
 from .events import SCHEDULE_FIELDS, record_schedule_changes
-from .parts import Byline, CrossLink
+from .queries import ArticleQuerySet
 from .sections import Section
 
 MAX_TEASER_BULLETS = 5
 # What search engines show of a title and a description (longer ones are cut off there).
 SEO_TITLE_MAX_LENGTH = 70
 META_DESCRIPTION_MAX_LENGTH = 200
-
-
-class WithHeroRenditions(ModelIterable):
-    """Articles as model instances, their hero images' 16:9 renditions (the only ones
-    teasers and article pages show) loaded in one more query as plain rows, not as a model
-    instance each (images.renditions.load_renditions)."""
-
-    def __iter__(self):
-        from images.renditions import load_renditions  # images refers to articles (usage)
-
-        articles = list(super().__iter__())
-        load_renditions([article.hero_image for article in articles], "wide")
-        yield from articles
-
-
-class ArticleQuerySet(models.QuerySet):
-    def public(self):
-        """Articles readers may see, decided at query time so no job must run first:
-        published or scheduled, their publication time has come and, if they have one,
-        their depublication time has not."""
-        now = timezone.now()
-        return self.filter(
-            Q(depublish_at__isnull=True) | Q(depublish_at__gt=now),
-            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
-            status__in=Article.LIVE_STATUSES,
-            published_at__lte=now,
-        )
-
-    def for_teasers(self):
-        """What a list of teasers shows, in a fixed number of queries."""
-        return self.select_related("section", "hero_image")._with_hero_renditions()
-
-    def for_page(self):
-        """Everything an article page shows, in a fixed number of queries."""
-        public_targets = CrossLink.objects.filter(
-            target__in=Article.objects.public()
-        ).select_related("target__section")
-        return (
-            self.select_related("section", "hero_image", "social_image")
-            ._with_hero_renditions()
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-                "bullets",
-                Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
-                "tags",
-            )
-        )
-
-    def _with_hero_renditions(self):
-        clone = self._chain()
-        # Where values() and values_list() set theirs: how rows become results.
-        clone._iterable_class = WithHeroRenditions
-        return clone
 
 
 class Article(models.Model):
@@ -275,10 +222,11 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, user=None, **kwargs):
+    def save(self, *args, user=None, schedule_comment="", **kwargs):
         """Save; ``user`` is who made the change, for the audit trail (None: unknown, such
         as a script). A change of the planned times is recorded here, whoever makes it,
-        unless the status changes in the same save: the workflow records that step."""
+        unless the status changes in the same save: the workflow records that step.
+        ``schedule_comment`` goes with that record."""
         if not self.slug:
             self.slug = self._unique_slug()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -291,7 +239,7 @@ class Article(models.Model):
             stored = {name: value for name, value in stored.items() if name in saved_fields}
         super().save(*args, **kwargs)
         if stored is not None and stored.get("status", self.status) == self.status:
-            record_schedule_changes(self, stored, user=user)
+            record_schedule_changes(self, stored, user=user, comment=schedule_comment)
         self.remember_stored_state(saved_fields)
 
     def get_absolute_url(self):
@@ -365,7 +313,7 @@ class Article(models.Model):
     def sign_off(self):
         """'mm/ab/newsroom': the authors' short codes, then the publication."""
         codes = [byline.author.short_code for byline in self.bylines.all()]
-        return "/".join([*codes, settings.NEWSROOM_PUBLICATION_CODE])
+        return "/".join([*codes, SiteSettings.current().publication_code])
 
     def clean(self):
         if not self.slug and self.headline:
@@ -435,13 +383,14 @@ class Article(models.Model):
             )
 
     def _unique_slug(self):
-        base = german_slugify(self.headline)[:SLUG_MAX_LENGTH].strip("-") or "artikel"
         others = Article.objects.exclude(pk=self.pk)
         # An old address of another article stays that article's: a new one must not take it.
         old_addresses = ArticleRedirect.objects.exclude(article_id=self.pk)
-        slug, number = base, 2
-        while others.filter(slug=slug).exists() or old_addresses.filter(old_slug=slug).exists():
-            suffix = f"-{number}"
-            slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
-            number += 1
-        return slug
+        return unique_german_slug(
+            self.headline,
+            max_length=SLUG_MAX_LENGTH,
+            fallback="artikel",
+            taken=lambda slug: (
+                others.filter(slug=slug).exists() or old_addresses.filter(old_slug=slug).exists()
+            ),
+        )

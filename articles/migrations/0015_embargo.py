@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_seo_and_genre'),
+        ('articles', '0014_cross_links_to_addresses'),
     ]
 
     operations = [
