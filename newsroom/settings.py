@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",
+    # The article body's editor (static files and its German strings).
+    "django_prose_editor",
     "taggit",
     "reversion",
     "rest_framework",
