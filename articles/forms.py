@@ -52,6 +52,9 @@ BODY_EDITOR_EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "Link": {
+        # Tiptap's autolink would rewrite a pasted link whose text looks like an address
+        # ("leipzig.de") to point to that text.
+        "autolink": False,
         "enableTarget": False,
         "protocols": ["http", "https", "mailto"],
         "HTMLAttributes": {"rel": "noopener noreferrer", "target": None, "class": None},

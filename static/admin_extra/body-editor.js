@@ -17,9 +17,11 @@
  */
 import {
   Extension,
+  Link as BaseLink,
   OrderedList as BaseOrderedList,
   Node,
   Plugin,
+  pm,
   updateAttrsDialog,
 } from "django-prose-editor/editor"
 
@@ -123,23 +125,56 @@ export function cleanPastedHTML(html) {
     else link.setAttribute("href", stripTracking(href))
   }
   // Line breaks between blocks (Google Docs) and empty paragraphs (Word's <o:p>&nbsp;)
-  for (const br of body.querySelectorAll(":scope > br, div > br:only-child")) br.remove()
+  const isBlock = (node) => node && /^(P|H[1-6]|UL|OL|LI|BLOCKQUOTE|DIV|TABLE)$/.test(node.tagName)
+  for (const br of body.querySelectorAll("br")) {
+    if (
+      br.parentElement === body ||
+      isBlock(br.previousElementSibling) ||
+      isBlock(br.nextElementSibling)
+    ) {
+      br.remove()
+    }
+  }
   for (const block of [...body.querySelectorAll("p, h2, h3, li, blockquote")].reverse()) {
     if (isBlank(block)) block.remove()
   }
   return body.innerHTML
 }
 
+// Plain text: a blank line starts a new paragraph, a single line break stays one.
+function paragraphsFromText(text, $context, view) {
+  // One line is running text; ProseMirror inserts it as it is.
+  if (!text.trim().includes("\n")) return null
+  const { schema } = view.state
+  const marks = $context.marks()
+  const paragraphs = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t\u00a0]*\n\s*/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => {
+      const content = []
+      block.split("\n").forEach((line, index) => {
+        if (index) content.push(schema.nodes.hardBreak?.create() || schema.text(" "))
+        if (line.trim()) content.push(schema.text(line.trim(), marks))
+      })
+      return schema.nodes.paragraph.create(null, content)
+    })
+  return pm.model.Slice.maxOpen(pm.model.Fragment.fromArray(paragraphs))
+}
+
 export const BodyPaste = Extension.create({
   name: "bodyPaste",
-  // Before the Link extension's own paste handling.
-  priority: 1000,
+  // Before the Link extension's own paste handling (1000).
+  priority: 1100,
 
   addProseMirrorPlugins() {
     return [
       new Plugin({
         props: {
           transformPastedHTML: cleanPastedHTML,
+          clipboardTextParser: (text, $context, plain, view) =>
+            paragraphsFromText(text, $context, view),
           handlePaste(view, event) {
             const text = (event.clipboardData?.getData("text/plain") || "").trim()
             const embed = view.state.schema.nodes.bodyEmbed
@@ -160,7 +195,16 @@ export const BodyPaste = Extension.create({
   },
 })
 
-// --- Ordered lists ------------------------------------------------------------------------
+// --- Links and ordered lists -------------------------------------------------------------
+
+// Tiptap links every address-like text in pasted content, with that text as the target: a
+// pasted link reading "leipzig.de" would lose its real address. Pasted links keep theirs;
+// an address pasted over selected text still becomes a link.
+export const Link = BaseLink.extend({
+  addPasteRules() {
+    return []
+  },
+})
 
 export const OrderedList = BaseOrderedList.extend({
   addAttributes() {
