@@ -199,6 +199,14 @@ class ArticleAdminForm(forms.ModelForm):
         field_classes = {
             name: MultilineTextField for name in ("hero_caption", "lead", "body", "correction_note")
         }
+        help_texts = {
+            "body": _(
+                "Paragraphs, subheadings, lists, quotes, links, bold and italic, one button "
+                "each; “Bild einfügen” sets a picture from the library, “Einbetten” a post or "
+                "video (or paste its address alone on an empty line). Pasted text keeps its "
+                "structure and loses its formatting; everything else is removed on save."
+            )
+        }
         widgets = {
             "tags": TagAutocompleteWidget(attrs={"size": 80}),
             "lead": forms.Textarea(attrs={"rows": 4}),

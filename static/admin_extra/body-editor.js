@@ -336,9 +336,8 @@ export const BodyPicture = Node.create({
             if (picture.thumbnail) {
               thumbnail.append(element("img", { src: picture.thumbnail, alt: picture.alt }))
             }
-            detail.textContent = [picture.alt, picture.credit && `Bild: ${picture.credit}`]
-              .filter(Boolean)
-              .join(" · ")
+            // The credit reads "Bild: …" already (Image.credit_label).
+            detail.textContent = [picture.alt, picture.credit].filter(Boolean).join(" · ")
             if (!picture.usable) detail.textContent += " · Rechte abgelaufen"
           })
           .catch(() => {})
