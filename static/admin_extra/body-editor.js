@@ -16,6 +16,7 @@
  * The server's sanitizer (articles/sanitizer.py) stays the authority over what is stored.
  */
 import {
+  Document as BaseDocument,
   Extension,
   Link as BaseLink,
   OrderedList as BaseOrderedList,
@@ -217,6 +218,12 @@ export const OrderedList = BaseOrderedList.extend({
 
 // --- Pictures and embeds ------------------------------------------------------------------
 
+// Pictures and embeds stand between paragraphs, never inside a list or a quote: they are a
+// group of their own that only the document itself holds.
+export const Document = BaseDocument.extend({
+  content: "(block | bodyBlock)+",
+})
+
 function element(tagName, attributes = {}, children = []) {
   const dom = document.createElement(tagName)
   for (const [name, value] of Object.entries(attributes)) dom.setAttribute(name, value)
@@ -261,7 +268,7 @@ function choosePicture(editor, lookupUrl) {
 
 export const BodyPicture = Node.create({
   name: "bodyPicture",
-  group: "block",
+  group: "bodyBlock",
   content: "text*",
   marks: "",
   defining: true,
@@ -376,7 +383,7 @@ export const BodyPicture = Node.create({
 
 export const BodyEmbed = Node.create({
   name: "bodyEmbed",
-  group: "block",
+  group: "bodyBlock",
   atom: true,
   draggable: true,
 

@@ -276,3 +276,22 @@ def test_typing_in_the_editor_stores_only_allowed_markup(live_server, editor_pag
         "<p><strong>Fett</strong></p>"
     )
     assert editor_page.locator(EDITOR).count() == 1
+
+
+def test_an_embed_chosen_inside_a_list_goes_after_it(live_server, editor_page):
+    article = ArticleFactory(draft=True, body="<ul><li><p>Punkt</p></li></ul><p>Danach.</p>")
+    editor = open_article(editor_page, live_server, article)
+    editor.locator("li p").click()
+    editor_page.keyboard.press("End")
+
+    editor_page.click(".prose-menubar__button:text('Einbetten')")
+    dialog = editor_page.locator("dialog.prose-editor-dialog")
+    dialog.locator("input").fill("https://vimeo.com/76979871")
+    dialog.locator("button[type=submit]").click()
+    editor.locator(".body-block--embed").wait_for()
+    save(editor_page)
+
+    body = stored_body(article)
+    assert body.startswith("<ul><li><p>Punkt</p></li></ul>")
+    assert body.count('<figure data-embed="https://vimeo.com/76979871"></figure>') == 1
+    assert "<li><figure" not in body and "</figure></li>" not in body
