@@ -79,26 +79,33 @@ function unwrap(element) {
   element.replaceWith(...element.childNodes)
 }
 
-// Word sends list items as paragraphs styled "mso-list", with the bullet or number as
-// text in a span styled "mso-list:Ignore". Consecutive ones become one list.
+// Word sends list items as paragraphs styled "mso-list:l1 level2", with the bullet or number
+// as text in a span styled "mso-list:Ignore". Consecutive ones become one list; a deeper
+// level is a list inside the item before it.
 function convertWordLists(body) {
   const doc = body.ownerDocument
   const items = [...body.querySelectorAll("p")].filter((p) =>
     /mso-list:\s*l\d/i.test(p.getAttribute("style") || ""),
   )
-  let list = null
+  let lists = [] // the open lists, outermost first
   let previous = null
   for (const p of items) {
+    const level = Number(/level(\d+)/i.exec(p.getAttribute("style"))?.[1] || 1)
     const marker = p.querySelector('[style*="mso-list:ignore" i], [style*="mso-list: ignore" i]')
     const label = marker ? marker.textContent.replace(/[\s\u00a0]/g, "") : ""
     marker?.remove()
-    if (!list || previous?.nextElementSibling !== p) {
-      list = doc.createElement(/^(\d+|[a-z]|[ivxlc]+)[.)]$/i.test(label) ? "ol" : "ul")
-      p.before(list)
+    if (previous?.nextElementSibling !== p) lists = []
+    lists = lists.slice(0, level)
+    while (lists.length < level) {
+      const list = doc.createElement(/^(\d+|[a-z]|[ivxlc]+)[.)]$/i.test(label) ? "ol" : "ul")
+      const parent = lists.at(-1)?.lastElementChild
+      if (parent) parent.append(list)
+      else p.before(list)
+      lists.push(list)
     }
     const li = doc.createElement("li")
     li.append(...p.childNodes)
-    list.append(li)
+    lists.at(-1).append(li)
     previous = p
   }
   for (const p of items) p.remove()

@@ -115,7 +115,9 @@ def test_pasting_from_word_keeps_structure_and_drops_word_s_markup(live_server, 
         "<h2>Stadtrat beschließt Ausbau</h2>"
         "<p>Der Stadtrat hat <strong>mit großer Mehrheit</strong> und "
         "<em>nach langer Debatte</em> entschieden.</p>"
-        "<ul><li><p>Baubeginn im Frühjahr 2027</p></li><li><p>Fertig 2028</p></li></ul>"
+        "<ul><li><p>Baubeginn im Frühjahr 2027</p>"
+        "<ul><li><p>zuerst im Süden</p></li></ul></li>"
+        "<li><p>Fertig 2028</p></li></ul>"
         "<ol><li><p>Antrag</p></li><li><p>Beschluss</p></li></ol>"
         "<h3>Was Pendler wissen müssen</h3>"
         f'<p>Mehr unter <a href="https://www.leipzig.de/verkehr" {REL}>leipzig.de</a>.</p>'

@@ -51,7 +51,7 @@ def put_cursor_at_end(page):
 
 
 # What Word puts on the clipboard (trimmed): mso styles and classes, spans, <o:p>, an empty
-# paragraph, lists as styled paragraphs, h1 and h4, a newsletter link.
+# paragraph, lists as styled paragraphs (one nested), h1 and h4, a newsletter link.
 WORD_FRAGMENT = """<html xmlns:o="urn:schemas-microsoft-com:office:office"
 xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
 <head><meta http-equiv=Content-Type content="text/html; charset=utf-8">
@@ -70,6 +70,11 @@ style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
 style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·<span
 style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span
 ><![endif]>Baubeginn im Frühjahr 2027<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle
+style='margin-left:72.0pt;text-indent:-18.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span
+style='font-family:"Courier New"'><span style='mso-list:Ignore'>o<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span
+><![endif]>zuerst im Süden<o:p></o:p></p>
 <p class=MsoListParagraphCxSpLast
 style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
 style='font-family:Symbol'><span style='mso-list:Ignore'>·<span
