@@ -177,9 +177,19 @@ export const BodyPaste = Extension.create({
   priority: 1100,
 
   addProseMirrorPlugins() {
+    // The editable area takes the name and help text of the textarea it stands for.
+    const textarea = this.editor.options.element?.querySelector?.("textarea")
+    const label = textarea && document.querySelector(`label[for="${textarea.id}"]`)
+    const help = textarea && document.getElementById(`${textarea.id}_helptext`)
+    const attributes = {
+      "aria-label": label?.textContent.trim().replace(/:$/, "") || "Text",
+      "aria-multiline": "true",
+      ...(help ? { "aria-describedby": help.id } : {}),
+    }
     return [
       new Plugin({
         props: {
+          attributes,
           transformPastedHTML: cleanPastedHTML,
           clipboardTextParser: (text, $context, plain, view) =>
             paragraphsFromText(text, $context, view),

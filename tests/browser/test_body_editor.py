@@ -2,6 +2,7 @@
 what exists byte for byte, cleans what is pasted, and inserts pictures and embeds."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from articles.models import Article
 from tests.helpers.accounts import SUPERUSER, make_user
@@ -297,3 +298,20 @@ def test_an_embed_chosen_inside_a_list_goes_after_it(live_server, editor_page):
     assert body.startswith("<ul><li><p>Punkt</p></li></ul>")
     assert body.count('<figure data-embed="https://vimeo.com/76979871"></figure>') == 1
     assert "<li><figure" not in body and "</figure></li>" not in body
+
+
+def test_the_editor_has_no_serious_or_critical_axe_violations(live_server, editor_page):
+    image = ImageFactory()
+    article = ArticleFactory(draft=True, body=EVERY_ELEMENT_BODY.format(image=image.pk))
+    open_article(editor_page, live_server, article)
+    editor_page.locator(".body-block__thumbnail img").first.wait_for()
+
+    results = Axe().run(editor_page, context=".prose-editor")
+    assert editor_page.locator(EDITOR).get_attribute("aria-label") == "Text"
+
+    problems = [
+        f"{violation['id']} ({violation['impact']}) {[n['target'] for n in violation['nodes'][:3]]}"
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+    assert problems == []
