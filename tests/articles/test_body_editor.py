@@ -3,6 +3,7 @@ untouched body survives the change form byte for byte, the editor's import map r
 the admin's CSP with a nonce, and the picture cards' lookup is for staff only."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -10,7 +11,7 @@ from django_prose_editor.config import EXTENSION_MAPPING, allowlist_from_extensi
 
 from articles.forms import BODY_EDITOR_EXTENSIONS, ArticleAdminForm
 from articles.models import Article
-from articles.sanitizer import ALLOWED_TAGS, clean_body
+from articles.sanitizer import ALLOWED_TAGS, TRACKING_PARAMETER, clean_body
 from tests.helpers.accounts import DESK, SUPERUSER, login, make_user
 from tests.helpers.article_admin import change_url
 from tests.helpers.body_editor import EVERY_ELEMENT_BODY
@@ -171,3 +172,11 @@ def test_picture_and_embed_blocks_survive_the_sanitizer(block):
 def test_figures_keep_only_their_block_attributes():
     cleaned = clean_body('<figure data-image="1" class="x" style="y" onclick="z()"></figure>')
     assert cleaned == '<figure data-image="1"></figure>'
+
+
+def test_the_editor_and_the_sanitizer_strip_the_same_parameters():
+    # The rule is written twice (on paste in the browser, on save on the server); this
+    # keeps the two lists from drifting apart.
+    script = Path(finders.find("admin_extra/body-editor.js")).read_text()
+    in_editor = re.search(r"const TRACKING_PARAMETER =\s*/\^\((.+?)\)\$/i", script).group(1)
+    assert in_editor.split("|") == TRACKING_PARAMETER.pattern.split("|")
