@@ -3,9 +3,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
@@ -59,6 +62,77 @@ class CountedTextInput(forms.TextInput):
                 "Title line: {count} characters; search engines show about {limit}."
             )
         super().__init__(attrs)
+
+
+# The body editor offers exactly what articles/sanitizer.py keeps: paragraphs, line breaks,
+# h2/h3, lists, quotes, links, bold and italic, plus the picture and embed blocks. Links
+# carry the rel the sanitizer sets and nothing else, so an edited body is stored as the
+# editor shows it.
+BODY_EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "HardBreak": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    # Replaced by body-editor.js: no list types or start numbers, the sanitizer drops them.
+    "OrderedList": {"enableListAttributes": False},
+    "ListItem": True,
+    "Blockquote": True,
+    "Link": {
+        # Tiptap's autolink would rewrite a pasted link whose text looks like an address
+        # ("leipzig.de") to point to that text.
+        "autolink": False,
+        "enableTarget": False,
+        "protocols": ["http", "https", "mailto"],
+        "HTMLAttributes": {"rel": "noopener noreferrer", "target": None, "class": None},
+    },
+    # One button per element, no dropdowns (django-prose-editor's Menu groups).
+    "Menu": {
+        "groups": [
+            {"group": "blockType -lists"},
+            {"group": "lists"},
+            {"group": "nodes -blockType -lists"},
+            {"group": "marks"},
+            {"group": "link"},
+            {"group": "bodyBlocks"},
+            {"group": "history"},
+        ]
+    },
+    # body-editor.js: paste cleaning, pictures and embeds.
+    "BodyPaste": True,
+    "BodyPicture": True,
+    "BodyEmbed": True,
+}
+
+
+class BodyEditorWidget(AdminProseEditorWidget):
+    """django-prose-editor's ProseMirror editor for the article body.
+
+    Without JavaScript the textarea stays and takes HTML, as before. The editor only writes
+    back into the textarea once the text is changed, so an untouched body is sent as it
+    was loaded. Its scripts are ES modules from our static files; the import map they need
+    is the only inline script, and ``ArticleAdmin`` gives it the page's CSP nonce.
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs={"rows": 24, "class": "vLargeTextField", **(attrs or {})},
+            preset="configurable",
+            config={"extensions": BODY_EDITOR_EXTENSIONS},
+        )
+
+    @property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["admin_extra/body-editor.css"]})
+
+    def get_config(self):
+        config = super().get_config()
+        config["js_modules"] = [*config["js_modules"], static("admin_extra/body-editor.js")]
+        config["extensions"]["BodyPicture"] = {
+            "lookupUrl": reverse("admin:images_image_changelist"),
+            "thumbnailUrl": reverse("admin:articles_article_body_picture"),
+        }
+        return config
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -193,13 +267,21 @@ class ArticleAdminForm(forms.ModelForm):
         field_classes = {
             name: MultilineTextField for name in ("hero_caption", "lead", "body", "correction_note")
         }
+        help_texts = {
+            "body": _(
+                "Paragraphs, subheadings, lists, quotes, links, bold and italic, one button "
+                "each; “Bild einfügen” sets a picture from the library, “Einbetten” a post or "
+                "video (or paste its address alone on an empty line). Pasted text keeps its "
+                "structure and loses its formatting; everything else is removed on save."
+            )
+        }
         widgets = {
             "kicker": CountedTextInput(),
             "headline": CountedTextInput(title_of=("kicker", "headline")),
             "tags": TagAutocompleteWidget(attrs={"size": 80}),
             "lead": forms.Textarea(attrs={"rows": 4}),
             "hero_caption": forms.Textarea(attrs={"rows": 2}),
-            "body": forms.Textarea(attrs={"rows": 24, "class": "vLargeTextField"}),
+            "body": BodyEditorWidget,
         }
 
 

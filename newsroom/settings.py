@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",
+    # The article body's editor (static files and its German strings).
+    "django_prose_editor",
     "articles.apps.TagsConfig",  # django-taggit, with a German heading
     "reversion",
     "rest_framework",

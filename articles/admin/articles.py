@@ -1,25 +1,30 @@
 """The article form and list: fieldsets in page order, the article's parts as inlines, the
 workflow (from workflow.py), previews and the planning page."""
 
+from csp.constants import NONCE
+from csp.decorators import csp_update
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
+from js_asset import Media
 from reversion.admin import VersionAdmin
 
 from core.addresses import absolute_url
 from core.admin import PartInline
 from core.dates import german_datetime
 from core.forms import LocalSplitDateTimeField
-from images.admin import thumbnail
+from images.admin import admin_thumb_url, thumbnail
+from images.models import Image
 
 from .. import editing, presence, preview, workflow
 from ..forms import ArticleAdminForm, BylineFormSet, CrossLinkFormSet, TeaserBulletFormSet
@@ -227,6 +232,11 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
                 name="articles_article_planning",
             ),
             path(
+                "body-picture/",
+                self.admin_site.admin_view(require_GET(self.body_picture_view)),
+                name="articles_article_body_picture",
+            ),
+            path(
                 "<int:object_id>/vorschau-link/",
                 self.admin_site.admin_view(require_POST(self.share_preview_view)),
                 name="articles_article_share_preview",
@@ -238,6 +248,31 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def body_picture_view(self, request):
+        """What the body editor shows on a picture block: the library's thumbnail, alt text
+        and credit of the picture ``?id=``, for people who may see the library."""
+        if not request.user.has_perm("images.view_image"):
+            raise PermissionDenied
+        try:
+            image = Image.objects.get(pk=int(request.GET.get("id", "")))
+        except (ValueError, Image.DoesNotExist):
+            raise Http404 from None
+        return JsonResponse(
+            {
+                "id": image.pk,
+                "thumbnail": admin_thumb_url(image) if image.file else "",
+                "alt": image.alt_text,
+                "credit": image.credit_label,
+                "usable": image.is_usable,
+            }
+        )
+
+    # The body editor's import map is an inline <script type="importmap"> (browsers take no
+    # other form); it carries this page's nonce, and no other inline script may run.
+    @method_decorator(csp_update({"script-src": [NONCE]}))
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def share_preview_view(self, request, object_id):
         article = get_object_or_404(Article, pk=object_id)
@@ -295,6 +330,7 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
                 for link in obj.preview_links.active().select_related("created_by")
                 for manages in [preview.may_manage(link, request.user)]
             ]
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("Title"), ordering="headline")

@@ -4,6 +4,7 @@ import pytest
 
 from articles.models import Article
 from tests.helpers.accounts import PASSWORD
+from tests.helpers.body_editor import paste, wait_for_body_editor
 from tests.helpers.browser import choose_autocomplete, log_in
 from tests.helpers.factories import AuthorFactory, ImageFactory, SectionFactory
 
@@ -31,7 +32,8 @@ def test_editor_writes_and_publishes_an_article_that_readers_then_see(
     page.fill("#id_bullets-0-text", "Der Stadtrat hat den Ausbau beschlossen")
     page.fill("#id_bullets-1-text", "Baubeginn ist im Frühjahr 2027")
     page.fill("#id_lead", "Leipzig bekommt seine neue Straßenbahnlinie früher als erwartet.")
-    page.fill("#id_body", "<h2>Was das bedeutet</h2><p>Pendler sparen Zeit.</p>")
+    wait_for_body_editor(page).click()
+    paste(page, html="<h2>Was das bedeutet</h2><p>Pendler sparen Zeit.</p>")
     page.select_option("#id_section", str(section.pk))
     page.fill("#id_tags", "Verkehr, Leipzig")
     # The status is no field any more: save first, then take the workflow step.
@@ -62,3 +64,4 @@ def test_editor_writes_and_publishes_an_article_that_readers_then_see(
     assert page.locator(".article__sign-off").inner_text() == "mm/newsroom"
     assert "Bild: picture alliance/dpa | Jana Beispiel" in page.locator(".credit").inner_text()
     assert page.locator(".article__body h2").inner_text() == "Was das bedeutet"
+    assert article.body == "<h2>Was das bedeutet</h2><p>Pendler sparen Zeit.</p>"

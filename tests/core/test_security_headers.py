@@ -5,6 +5,7 @@ when told to."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -30,9 +31,15 @@ def policy(response):
     return directives
 
 
-def assert_safe_headers(response):
+def assert_safe_headers(response, nonce=False):
+    """``nonce``: the page may run one inline script, with the nonce of this response."""
     csp = policy(response)
-    assert csp["script-src"] == ["'self'"]
+    if nonce:
+        assert csp["script-src"][0] == "'self'"
+        assert len(csp["script-src"]) == 2
+        assert csp["script-src"][1].startswith("'nonce-")
+    else:
+        assert csp["script-src"] == ["'self'"]
     assert "'unsafe-inline'" not in csp["default-src"] + csp["script-src"]
     assert not any("unsafe-eval" in source for sources in csp.values() for source in sources)
     assert csp["object-src"] == ["'none'"]
@@ -85,10 +92,15 @@ def test_the_admin_allows_inline_styles_but_never_inline_scripts(admin_client):
     response = admin_client.get("/admin/articles/article/add/")
 
     assert response.status_code == 200
-    assert_safe_headers(response)
+    # The body editor's import map (JSON, not code) is the one inline script, by nonce.
+    assert_safe_headers(response, nonce=True)
     assert policy(response)["style-src"] == ["'self'", "'unsafe-inline'"]
     content = response.content.decode()
     assert " onclick=" not in content and " onload=" not in content
+    nonce = policy(response)["script-src"][1].removeprefix("'nonce-").removesuffix("'")
+    inline_scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", content)
+    assert inline_scripts == [f'<script type="importmap" nonce="{nonce}">']
+    assert_safe_headers(admin_client.get("/admin/articles/article/"))
 
 
 def test_the_login_page_is_protected_too(client):
