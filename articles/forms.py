@@ -40,6 +40,8 @@ class TagAutocompleteWidget(TagWidget):
 
 # About what search engines show of a page title before cutting it off.
 SEARCH_TITLE_LENGTH = 60
+# ... and of a description in a search result.
+SEARCH_DESCRIPTION_LENGTH = 155
 
 
 class CountedTextInput(forms.TextInput):
@@ -50,18 +52,30 @@ class CountedTextInput(forms.TextInput):
     class Media:
         js = ["admin_extra/char-count.js"]
 
-    def __init__(self, title_of=None):
+    def __init__(self, title_of=None, shown=SEARCH_TITLE_LENGTH, shown_text=None):
         attrs = {
             "class": "vLargeTextField",
             "data-char-count": _("{count} of {max} characters"),
         }
         if title_of:
             attrs["data-title-of"] = " ".join(f"id_{name}" for name in title_of)
-            attrs["data-title-limit"] = SEARCH_TITLE_LENGTH
-            attrs["data-title-count"] = _(
+            attrs["data-title-limit"] = shown
+            attrs["data-title-count"] = shown_text or _(
                 "Title line: {count} characters; search engines show about {limit}."
             )
         super().__init__(attrs)
+
+
+def search_engine_widgets():
+    """The SEO title and description inputs, counted against what search engines show."""
+    return {
+        "seo_title": CountedTextInput(title_of=("seo_title",)),
+        "meta_description": CountedTextInput(
+            title_of=("meta_description",),
+            shown=SEARCH_DESCRIPTION_LENGTH,
+            shown_text=_("Search engines show about {limit} characters."),
+        ),
+    }
 
 
 # The body editor offers exactly what articles/sanitizer.py keeps: paragraphs, line breaks,
@@ -282,6 +296,7 @@ class ArticleAdminForm(forms.ModelForm):
             "lead": forms.Textarea(attrs={"rows": 4}),
             "hero_caption": forms.Textarea(attrs={"rows": 2}),
             "body": BodyEditorWidget,
+            **search_engine_widgets(),
         }
 
 

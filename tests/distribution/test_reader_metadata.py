@@ -146,6 +146,18 @@ def test_the_admin_shows_the_lengths_search_engines_display(admin_client):
     assert "Suchmaschinen zeigen etwa 60 Zeichen" in content
     assert "Suchmaschinen zeigen etwa 155 Zeichen" in content
     assert 'maxlength="70"' in content
+    # Live counts (char-count.js) against what search engines show, for sections too.
+    section = SectionFactory()
+    for url in (
+        reverse("admin:articles_article_change", args=[article.pk]),
+        reverse("admin:articles_section_change", args=[section.pk]),
+    ):
+        form = html(admin_client.get(url).content.decode())
+        (title,) = form.xpath('//input[@name="seo_title"]')
+        (description,) = form.xpath('//input[@name="meta_description"]')
+        assert title.get("data-title-limit") == "60", url
+        assert description.get("data-title-limit") == "155", url
+        assert description.get("data-title-count") == "Suchmaschinen zeigen etwa {limit} Zeichen."
 
 
 # --- structured data ---------------------------------------------------------------------------
