@@ -11,7 +11,9 @@ from taggit.models import Tag
 from core import dates
 from core.forms import MultilineTextField, OrderedInlineFormSet, UniqueRowsFormSet, live_forms
 
+from . import blocks
 from .models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, SCHEDULE_FIELDS, Article
+from .sanitizer import clean_body
 
 
 class TagAutocompleteWidget(TagWidget):
@@ -68,6 +70,13 @@ class ArticleAdminForm(forms.ModelForm):
                 code="image_expired",
             )
         return image
+
+    def clean_body(self):
+        """Pictures that exist and embeds on the allow-list only; the typed text stays in the
+        form with the message (it is sanitized on save, as ever)."""
+        body = self.cleaned_data.get("body", "")
+        blocks.check(clean_body(body))
+        return body
 
     def clean(self):
         cleaned_data = super().clean()

@@ -7,10 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core import dates, surrogate
+from core import dates, security, surrogate
 from core.pagination import page_context, paginate
 
-from . import selectors
+from . import blocks, selectors
 from .models import Section
 
 
@@ -104,8 +104,14 @@ def article_detail(request, section, slug):
     if article.section.slug != section:
         # The article moved to another section: send readers to its current address.
         return redirect(article, permanent=True)
-    return render(
-        request,
-        "articles/article_detail.html",
-        {"article": article, "current_section": article.section},
+    return render_article(request, article, {"current_section": article.section})
+
+
+def render_article(request, article, context=None):
+    """The article page (the public one and the preview): the pictures in its text loaded
+    at once, and the frames its embeds may load after a click allowed."""
+    blocks.load_pictures([article])
+    response = render(
+        request, "articles/article_detail.html", {"article": article, **(context or {})}
     )
+    return security.allow_frames(response, blocks.frame_origins(article))

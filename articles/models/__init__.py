@@ -1,7 +1,13 @@
 """The articles app's models, one module per concept; import them from here."""
 
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
-from .articles import MAX_TEASER_BULLETS, Article, ArticleQuerySet, hero_renditions
+from .articles import (
+    MAX_TEASER_BULLETS,
+    Article,
+    ArticleQuerySet,
+    InlinePicture,
+    hero_renditions,
+)
 from .events import SCHEDULE_FIELDS, ArticleEvent, record_event, record_schedule_changes
 from .home_page import MAX_HOME_HIGHLIGHTS, HomePage, HomePageHighlight
 from .parts import Byline, CrossLink, TeaserBullet
@@ -22,6 +28,7 @@ __all__ = [
     "CrossLink",
     "HomePage",
     "HomePageHighlight",
+    "InlinePicture",
     "PreviewLink",
     "Section",
     "TeaserBullet",
