@@ -52,13 +52,14 @@ def picture(image, role="wide", sizes="100vw", loading="lazy", priority="", alt=
 
 @register.simple_tag
 def rights_warning(article):
-    """For the desk: why an article's hero image cannot (or soon cannot) be shown."""
-    image = article.hero_image
-    if image is None or image.usable_until is None:
-        return ""
-    until = german_date(image.usable_until)
-    if not image.is_usable:
-        return _("Image rights expired on %(date)s") % {"date": until}
-    if article.published_at and timezone.localdate(article.published_at) > image.usable_until:
-        return _("Image rights end on %(date)s, before publication") % {"date": until}
+    """For the desk: why a picture of an article (the hero image or one in the text,
+    ``Article.pictures``) cannot (or soon cannot) be shown; the first one that cannot."""
+    for image in article.pictures:
+        if image.usable_until is None:
+            continue
+        until = german_date(image.usable_until)
+        if not image.is_usable:
+            return _("Image rights expired on %(date)s") % {"date": until}
+        if article.published_at and timezone.localdate(article.published_at) > image.usable_until:
+            return _("Image rights end on %(date)s, before publication") % {"date": until}
     return ""
