@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from articles.models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, SLUG_MAX_LENGTH
+from core.embeds import embed_for
 from core.text import german_slugify
 
+from .markup import embed_urls, picture_keys
 from .pictures import SCENES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -333,6 +335,12 @@ def check_demo_data():
             problems.append(f"{where}: unknown section {item.section!r}")
         if item.image and item.image not in image_keys:
             problems.append(f"{where}: unknown image {item.image!r}")
+        for key in picture_keys(item.body):
+            if key not in image_keys:
+                problems.append(f"{where}: unknown image {key!r} in the text")
+        for url in embed_urls(item.body):
+            if embed_for(url) is None:
+                problems.append(f"{where}: {url!r} cannot be embedded")
         if not 1 <= len(item.bullets) <= MAX_TEASER_BULLETS:
             problems.append(f"{where}: needs 1 to {MAX_TEASER_BULLETS} bullets")
         authors = [code for code, _ in item.bylines]
