@@ -20,6 +20,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.dates import german_date
 from core.embeds import Embed as EmbedTarget
 from core.embeds import embed_for
 
@@ -90,16 +91,30 @@ def embed_urls(body):
     return list(dict.fromkeys(part[1] for part in parse(body) if part[0] == "embed"))
 
 
-def check(body):
-    """Refuse (ValidationError) pictures that do not exist and addresses not on the embed
+def check(body, kept=()):
+    """Refuse (ValidationError) pictures that do not exist, pictures whose rights have
+    expired unless they were in the text before (``kept``: their primary keys; as a hero
+    image, an expired picture cannot be chosen anew) and addresses not on the embed
     allow-list: the article form's rule for the blocks of a cleaned body."""
     from images.models import Image
 
     errors = []
     wanted = image_ids(body)
     if wanted:
-        found = set(Image.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+        found = {image.pk: image for image in Image.objects.filter(pk__in=wanted)}
         missing = [str(pk) for pk in wanted if pk not in found]
+        for image in found.values():
+            if not image.is_usable and image.pk not in kept:
+                errors.append(
+                    ValidationError(
+                        _(
+                            "The rights to the picture “%(image)s” in the text ended on "
+                            "%(date)s; choose another one."
+                        ),
+                        params={"image": image, "date": german_date(image.usable_until)},
+                        code="image_expired",
+                    )
+                )
         if missing:
             errors.append(
                 ValidationError(

@@ -72,10 +72,13 @@ class ArticleAdminForm(forms.ModelForm):
         return image
 
     def clean_body(self):
-        """Pictures that exist and embeds on the allow-list only; the typed text stays in the
-        form with the message (it is sanitized on save, as ever)."""
+        """Pictures that exist (and, newly placed, may still be shown) and embeds on the
+        allow-list only; the typed text stays in the form with the message (it is sanitized
+        on save, as ever)."""
         body = self.cleaned_data.get("body", "")
-        blocks.check(clean_body(body))
+        stored = Article.objects.filter(pk=self.instance.pk).values_list("body", flat=True)
+        kept = blocks.image_ids(stored.first() or "") if self.instance.pk else []
+        blocks.check(clean_body(body), kept=kept)
         return body
 
     def clean(self):

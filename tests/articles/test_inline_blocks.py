@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.sanitizer import clean_body
-from tests.helpers.article_admin import ADD_URL, full_article_form
+from tests.helpers.article_admin import ADD_URL, change_url, full_article_form
 from tests.helpers.blocks import (
     YOUTUBE_FRAME,
     YOUTUBE_URL,
@@ -26,6 +26,7 @@ from tests.helpers.factories import (
     SectionFactory,
     uploaded_jpeg,
 )
+from tests.helpers.forms import open_form
 from tests.helpers.html import html, start_tags, text_of
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +118,32 @@ def test_the_form_refuses_an_embed_that_is_not_on_the_allow_list(admin_client):
     assert "kann nicht eingebettet werden" in page
     assert "youtube.com.evil.tld" in page
     assert not Article.objects.filter(headline="Bilder im Text").exists()
+
+
+def test_the_form_refuses_a_new_picture_whose_rights_expired(admin_client):
+    expired = ImageFactory(usable_until=timezone.localdate() - timedelta(days=1))
+
+    response = submit_body(admin_client, "<p>Vorher.</p>" + picture_block(expired))
+
+    assert response.status_code == 200
+    page = text_of(response.content.decode())
+    assert "Die Rechte am Bild" in page and "im Text sind am" in page
+    assert not Article.objects.filter(headline="Bilder im Text").exists()
+
+
+def test_a_picture_already_in_the_text_may_expire_without_blocking_saves(admin_client):
+    image = ImageFactory()
+    article = ArticleFactory(body="<p>Alt.</p>" + picture_block(image), draft=True)
+    image.usable_until = timezone.localdate() - timedelta(days=1)
+    image.save()
+    form = open_form(admin_client, change_url(article))
+    form.fill(body=article.body + "<p>Neuer Absatz.</p>")
+
+    response = form.submit(admin_client, change_url(article))
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body.endswith("<p>Neuer Absatz.</p>")
 
 
 # --- the article page ----------------------------------------------------------------------
