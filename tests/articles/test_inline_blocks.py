@@ -5,6 +5,7 @@ third-party content, a widened frame-src only where an embed needs it)."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -248,6 +249,21 @@ def test_only_a_page_with_an_embed_may_frame_its_provider(client):
     assert "frame-src" not in plain
     assert "script-src 'self'" in framed and "'unsafe-inline'" not in framed
     assert "embeds.js" not in client.get(without.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stored_page_keeps_the_frame_src_of_its_embed(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    article = ArticleFactory(body="<p>Text.</p>" + embed_block())
+    first = client.get(article.get_absolute_url())
+
+    hit = client.get(article.get_absolute_url())
+
+    assert (first["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert "frame-src https://www.youtube-nocookie.com" in hit["Content-Security-Policy"]
+    assert hit["Content-Security-Policy"] == first["Content-Security-Policy"]
+    caches["pages"].clear()
 
 
 def test_a_mastodon_post_frames_its_own_instance(client):
