@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.helpers import xss
 from tests.helpers.blocks import YOUTUBE_URL, article_with_blocks, picture_block
 from tests.helpers.factories import ArticleFactory, ImageFactory, uploaded_jpeg
 from tests.helpers.feeds import parse_xml
@@ -63,3 +64,17 @@ def test_a_picture_whose_rights_expired_is_left_out_of_the_feed(client):
     content = rss_content(client)
 
     assert content == "<p>Text.</p>"
+
+
+def test_the_xss_corpus_reads_the_feed_text_as_an_article_body():
+    """The security corpus (tests/security) checks the feeds' text as rich HTML: a body left
+    unsanitized there would be caught, a sanitized one passes."""
+    feed = (
+        '<rss xmlns:content="{ns}"><channel><item><content:encoded>{body}'
+        "</content:encoded></item></channel></rss>"
+    )
+    safe = feed.format(ns=CONTENT_NS, body="&lt;p&gt;Text&lt;/p&gt;").encode()
+    live = feed.format(ns=CONTENT_NS, body="&lt;img src=x onerror=alert(1)&gt;").encode()
+
+    assert xss.xml_problems(safe) == []
+    assert xss.xml_problems(live)
