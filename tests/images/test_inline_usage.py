@@ -12,8 +12,10 @@ from django.utils import timezone
 
 from articles.models import Article
 from images.models import Image
+from tests.helpers.accounts import REPORTER, login, make_user
 from tests.helpers.blocks import picture_block
 from tests.helpers.factories import ArticleFactory, ImageFactory
+from tests.helpers.forms import open_form
 from tests.helpers.html import html, text_of
 from tests.helpers.images import change_url
 
@@ -111,3 +113,16 @@ def test_a_changed_credit_of_a_picture_in_the_text_ends_the_stored_article_page(
     assert response["X-Page-Cache"] == "miss"
     assert "Neue Fotografin" in response.content.decode()
     caches["pages"].clear()
+
+
+def test_a_reporter_cannot_change_an_own_picture_shown_in_a_public_text(client):
+    reporter = login(client, make_user(REPORTER))
+    image = ImageFactory(uploaded_by=reporter.user, caption="Alt")
+    ArticleFactory(body=picture_block(image))
+    data = open_form(client, change_url(image), "image_form").data
+
+    response = client.post(change_url(image), {**data, "caption": "Neu", "_save": "Sichern"})
+
+    assert response.status_code == 403
+    image.refresh_from_db()
+    assert image.caption == "Alt"
