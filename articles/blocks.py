@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -146,25 +145,17 @@ def check(body, kept=()):
         raise ValidationError(errors)
 
 
-def inline_renditions():
-    """The 16:9 renditions, the only ones inline pictures show (as the hero)."""
-    from images.models import Rendition
-
-    return Prefetch("renditions", queryset=Rendition.objects.filter(spec__startswith="wide-"))
-
-
 def load_pictures(articles):
     """Read the pictures of all ``articles``' bodies at once (one query, and one for their
-    renditions; none when no body has a picture) and keep them on each article."""
+    16:9 renditions, the only ones they show, as the hero; none when no body has a picture)
+    and keep them on each article."""
     from images.models import Image
+    from images.renditions import load_renditions
 
     articles = list(articles)
     wanted = {pk for article in articles for pk in image_ids(article.body)}
-    found = (
-        Image.objects.filter(pk__in=wanted).prefetch_related(inline_renditions()).in_bulk()
-        if wanted
-        else {}
-    )
+    found = Image.objects.filter(pk__in=wanted).in_bulk() if wanted else {}
+    load_renditions(list(found.values()), "wide")
     for article in articles:
         article.inline_pictures = {pk: found[pk] for pk in image_ids(article.body) if pk in found}
     return articles

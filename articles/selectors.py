@@ -8,7 +8,7 @@ fixed number of queries, however many articles there are.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Subquery, Value
 from taggit.models import Tag
 
 from core import dates
@@ -19,6 +19,8 @@ from .models import MAX_HOME_HIGHLIGHTS, Article, Byline, HomePage, HomePageHigh
 from .navigation import nav_sections
 
 SECTION_BLOCK_SIZE = 4
+# How many stories "Mehr zum Thema" lists below an article.
+RELATED_LIMIT = 4
 # How many of the newest public articles the home page reads at once (their keys only): page
 # 1 and, on a lively site, every section block come from them.
 NEWEST_WINDOW = 150
@@ -39,6 +41,41 @@ def with_bylines(articles):
 def public_article(slug):
     """The public article at ``slug`` with everything its page shows, or None."""
     return Article.objects.public().for_page().filter(slug=slug).first()
+
+
+def related_articles(article, limit=RELATED_LIMIT):
+    """ "Mehr zum Thema": up to ``limit`` public articles sharing a tag with ``article`` (the
+    newest first), filled up with the newest of its section; never the article itself or
+    one its cross-links already show. Newest first, in one query: two LIMITed lookups down
+    the indexes, joined with UNION ALL, whatever the size of the archive."""
+    shown = {article.pk, *(link.target_id for link in article.public_cross_links)}
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    public = Article.objects.public().exclude(pk__in=shown).order_by("-published_at", "-pk")
+    columns = ("pk", "kicker", "headline", "slug", "genre", "published_at", "section_id")
+    candidates = [public.filter(section_id=article.section_id)]
+    if tag_ids:
+        candidates.insert(0, public.filter(tags__in=tag_ids))
+    # Wrapped: SQLite allows no LIMIT directly inside a compound statement.
+    parts = [
+        Article.objects.filter(pk__in=query.values("pk")[:limit])
+        .order_by()
+        .only(*columns)
+        .annotate(rank=Value(rank))
+        for rank, query in enumerate(candidates)
+    ]
+    found = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    sections = {section.pk: section for section in nav_sections()}
+    chosen, seen = [], set()
+    # Tag matches first, then the section's newest fill what is left.
+    ordered = sorted(found, key=lambda each: (each.rank, -each.published_at.timestamp()))
+    for candidate in ordered:
+        if candidate.pk not in seen and candidate.section_id in sections:
+            seen.add(candidate.pk)
+            candidate.section = sections[candidate.section_id]
+            chosen.append(candidate)
+    chosen = chosen[:limit]
+    chosen.sort(key=lambda each: (each.published_at, each.pk), reverse=True)
+    return chosen
 
 
 def moved_articles(old_slug):

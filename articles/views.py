@@ -36,7 +36,7 @@ def home(request):
 
 
 def section(request, section):
-    section = get_object_or_404(Section, slug=section)
+    section = get_object_or_404(Section.objects.select_related("social_image"), slug=section)
     surrogate.add(f"ls{section.pk}")
     return render_list(
         request,
@@ -50,12 +50,15 @@ def section(request, section):
 def tag(request, slug):
     tag = get_object_or_404(selectors.public_tags(), slug=slug)
     surrogate.add(f"lt{tag.pk}")
-    return render_list(
-        request,
-        selectors.teasers().filter(tags=tag),
-        heading=_("Topic: %(tag)s") % {"tag": tag.name},
-        tag=tag,
-    )
+    page = paginate(request, selectors.teasers().filter(tags=tag))
+    context = {
+        "heading": _("Topic: %(tag)s") % {"tag": tag.name},
+        "tag": tag,
+        # A topic with a story or two is a thin page: readers may follow it, search engines
+        # are asked not to index it (and the sitemap leaves it out).
+        "noindex": page.paginator.count < settings.NEWSROOM_TAG_INDEX_MIN_ARTICLES,
+    }
+    return render(request, "articles/list.html", {**context, **page_context(page)})
 
 
 def author(request, slug):
@@ -104,7 +107,11 @@ def article_detail(request, section, slug):
     if article.section.slug != section:
         # The article moved to another section: send readers to its current address.
         return redirect(article, permanent=True)
-    return render_article(request, article, {"current_section": article.section})
+    return render_article(
+        request,
+        article,
+        {"current_section": article.section, "related": selectors.related_articles(article)},
+    )
 
 
 def render_article(request, article, context=None):

@@ -1,7 +1,37 @@
-"""Absolute addresses for what leaves the page: feeds, the API, structured data, share links."""
+"""Absolute addresses for what leaves the page: feeds, sitemaps, the API, structured data,
+canonical links, share links.
+
+With ``SITE_URL`` set (``https://zeitung.example.de``), every absolute address names that
+site, whichever of its host names a request came in on: a feed item keeps its GUID and a
+page its canonical address under www. and without. Unset, the request's host is used (the
+demo, a site with one host name)."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http.request import split_domain_port
+
+
+def site_url():
+    """The configured base address without a trailing slash, or ''."""
+    return settings.SITE_URL.rstrip("/")
+
+
+def site_host(request):
+    """The host name (without port) that absolute addresses name."""
+    base = site_url()
+    if base:
+        return urlsplit(base).hostname
+    return split_domain_port(request.get_host())[0]
 
 
 def absolute_url(request, url):
-    """``url`` as an absolute URL for this request's host; one that already is (a CDN, object
-    storage) stays as it is, and so does every URL when there is no request."""
+    """``url`` as an absolute URL on this site; one that already is (a CDN, object storage)
+    stays as it is, and so does every URL when there is neither a site URL nor a request."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return url
+    base = site_url()
+    if base:
+        return base + (url if url.startswith("/") else f"/{url}")
     return request.build_absolute_uri(url) if request is not None else url

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from articles.models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, SLUG_MAX_LENGTH
+from articles.models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, SLUG_MAX_LENGTH, Article
 from core.embeds import embed_for
 from core.text import german_slugify
 
@@ -69,6 +69,7 @@ class DemoArticle:
     body: str  # a tiny markup, see demo.markup.render_body()
     authors: list  # short codes, or (short code, role in this article) pairs
     kicker: str = ""
+    genre: str = "news"  # Article.Genre: "opinion" for a commentary, ...
     image: str = ""
     caption: str = ""  # overrides the image's own caption in this article
     tags: tuple = ()
@@ -215,6 +216,7 @@ ARTICLE_FIELDS = {
 }
 ARTICLE_OPTIONS = {
     "kicker": str,
+    "genre": str,
     "image": str,
     "caption": str,
     "tags": STRINGS,
@@ -250,7 +252,14 @@ def _read_site(directory):
     for where, entry in _entries(site["old_addresses"], "site.json, old_addresses"):
         _fields(entry, where, {"article": str, "section": str, "old_slug": str})
         old_slugs[entry["article"]] = (entry["section"], entry["old_slug"])
-    setting_fields = ("description", "follow_box", "imprint_url", "privacy_url", "contact_email")
+    setting_fields = (
+        "description",
+        "follow_box",
+        "imprint_url",
+        "privacy_url",
+        "contact_email",
+        "social_image",  # an image key: the default picture for social networks
+    )
     _fields(site["settings"], "site.json, settings", {}, dict.fromkeys(setting_fields, str))
     social_accounts = []
     for where, entry in _entries(site["social_accounts"], "site.json, social_accounts"):
@@ -323,6 +332,9 @@ def check_demo_data():
         problems += [f"duplicate {label} {v!r}" for v in set(values) if values.count(v) > 1]
     problems += [f"short code {c!r} not lower-case" for c in codes if c != c.lower()]
     problems += [f"unknown photo {a.photo!r}" for a in AUTHORS if a.photo not in {"", *image_keys}]
+    social_image = SITE_SETTINGS.get("social_image", "")
+    if social_image not in {"", *image_keys}:
+        problems.append(f"site settings: unknown social image {social_image!r}")
     for picture in IMAGES:
         where = f"image {picture.key!r}"
         if picture.scene not in SCENES:
@@ -341,6 +353,8 @@ def check_demo_data():
         for url in embed_urls(item.body):
             if embed_for(url) is None:
                 problems.append(f"{where}: {url!r} cannot be embedded")
+        if item.genre not in Article.Genre.values:
+            problems.append(f"{where}: unknown genre {item.genre!r}")
         if not 1 <= len(item.bullets) <= MAX_TEASER_BULLETS:
             problems.append(f"{where}: needs 1 to {MAX_TEASER_BULLETS} bullets")
         authors = [code for code, _ in item.bylines]

@@ -113,7 +113,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
             )
             _load_home_page(articles)
             _load_old_addresses(articles)
-            _load_site_settings()
+            _load_site_settings(images)
             password = _ensure_admin(admin_username) if admin_username else ""
     except BaseException:
         for storage, name in new_files:
@@ -234,6 +234,7 @@ def _load_articles(sections, images, authors, timeline):
             slug=item.slug,
             defaults={
                 "kicker": item.kicker,
+                "genre": item.genre,
                 "headline": item.headline,
                 "section": sections[item.section],
                 "hero_image": images.get(item.image),
@@ -294,10 +295,12 @@ def _load_old_addresses(articles):
         )
 
 
-def _load_site_settings():
+def _load_site_settings(images):
+    values = dict(content.SITE_SETTINGS)
+    values["social_image"] = images.get(values.pop("social_image", ""))
     site_settings, _ = SiteSettings.objects.update_or_create(
         pk=SiteSettings.SINGLETON_PK,
-        defaults={"site_name": settings.NEWSROOM_SITE_NAME, **content.SITE_SETTINGS},
+        defaults={"site_name": settings.NEWSROOM_SITE_NAME, **values},
     )
     site_settings.social_accounts.all().delete()
     SocialAccount.objects.bulk_create(

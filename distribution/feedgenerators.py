@@ -39,8 +39,11 @@ def write_media_content(handler, media):
         attrs.update(width=str(media["width"]), height=str(media["height"]))
     handler.startElement("media:content", attrs)
     if media["credit"]:
-        # Media RSS says nothing of the credit's type; readers treat it as they treat titles.
-        handler.addQuickElement("media:credit", as_html_text(media["credit"]))
+        # Readers treat the credit as they treat titles (escaped once more). The role is the
+        # one Media RSS names for pictures, in its default scheme (EBU roles).
+        handler.addQuickElement(
+            "media:credit", as_html_text(media["credit"]), {"role": "photographer"}
+        )
     if media["description"]:
         handler.addQuickElement("media:description", media["description"], {"type": "plain"})
     handler.endElement("media:content")

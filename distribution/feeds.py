@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
-from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
@@ -20,6 +19,7 @@ from taggit.models import Tag
 
 from articles import blocks, selectors
 from articles.models import Article, Section
+from core.addresses import absolute_url, site_host
 from people.models import Author
 from sitecontent.models import SiteSettings
 
@@ -52,6 +52,7 @@ class FeedScope:
 class FeedEntry:
     article: Article
     guid: str
+    url: str
     # (name, absolute author page URL) per byline, in byline order.
     creators: list = field(default_factory=list)
     media: dict | None = None
@@ -86,7 +87,14 @@ class ArticleFeed(Feed):
         return publication_name()
 
     def link(self, scope):
+        return absolute_url(scope.request, self.page(scope))
+
+    def page(self, scope):
+        """The page the feed stands for (subclasses: the subject's page)."""
         return reverse("articles:home")
+
+    def feed_url(self, scope):
+        return absolute_url(scope.request, scope.request.path)
 
     def description(self, scope):
         return _("The latest articles from %(site)s") % {"site": publication_name()}
@@ -116,14 +124,16 @@ class ArticleFeed(Feed):
             for data in (author_data(byline.author, request) for byline in article.bylines.all())
         ]
         guid = self.guid(article, request)
+        url = absolute_url(request, article.get_absolute_url())
         content = body_html(article, request)
         image = hero_image_data(article, request)
         if image is None:
-            return FeedEntry(article, guid=guid, creators=creators, content=content)
+            return FeedEntry(article, guid=guid, url=url, creators=creators, content=content)
         media = {**image, "description": image["caption"]}
         return FeedEntry(
             article,
             guid=guid,
+            url=url,
             creators=creators,
             media=media,
             enclosure=Enclosure(image["url"], str(image["length"]), image["mime_type"]),
@@ -133,7 +143,7 @@ class ArticleFeed(Feed):
     def guid(self, article, request):
         """A tag URI (RFC 4151) that survives a new slug or section, unlike the article's URL,
         so feed readers do not show a moved article twice."""
-        host, _port = split_domain_port(request.get_host())
+        host = site_host(request)
         return f"tag:{host},{article.created_at:%Y-%m-%d}:article:{article.pk}"
 
     def item_title(self, entry):
@@ -144,7 +154,7 @@ class ArticleFeed(Feed):
         return escape(entry.article.lead)
 
     def item_link(self, entry):
-        return entry.article.get_absolute_url()
+        return entry.url
 
     def item_guid(self, entry):
         return entry.guid
@@ -183,7 +193,7 @@ class SectionFeed(ArticleFeed):
     def title(self, scope):
         return _join(publication_name(), scope.subject.name)
 
-    def link(self, scope):
+    def page(self, scope):
         return scope.subject.get_absolute_url()
 
     def description(self, scope):
@@ -201,7 +211,7 @@ class TagFeed(ArticleFeed):
     def title(self, scope):
         return _join(publication_name(), _("Topic: %(tag)s") % {"tag": scope.subject.name})
 
-    def link(self, scope):
+    def page(self, scope):
         return tag_page_url(scope.subject) or reverse("articles:home")
 
     def description(self, scope):
@@ -220,7 +230,7 @@ class AuthorFeed(ArticleFeed):
     def title(self, scope):
         return _join(publication_name(), scope.subject.name)
 
-    def link(self, scope):
+    def page(self, scope):
         return scope.subject.get_absolute_url()
 
     def description(self, scope):

@@ -7,14 +7,17 @@ page's ``lastmod`` is the newest such change among its public articles.
 """
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from core.addresses import site_url
 from people.models import Author
 
 from .data import tag_page_url
@@ -31,7 +34,20 @@ def _to_seconds(moment):
     return moment.replace(microsecond=0) if moment else None
 
 
-class ArticleSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on the configured SITE_URL when there is one, else on the request's host
+    (core/addresses.py)."""
+
+    def get_protocol(self, protocol=None):
+        base = site_url()
+        return urlsplit(base).scheme if base else super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        base = site_url()
+        return urlsplit(base).netloc if base else super().get_domain(site)
+
+
+class ArticleSitemap(SiteSitemap):
     # Pages of this many articles, oldest first, so that earlier pages stay the same as new
     # articles appear and crawlers can skip them.
     limit = 2000
@@ -54,7 +70,7 @@ class ArticleSitemap(Sitemap):
         return _to_seconds(latest)
 
 
-class ListPageSitemap(Sitemap):
+class ListPageSitemap(SiteSitemap):
     """Pages listing articles of one subject, if that subject has a public article.
 
     Every subject's ``lastmod`` comes from one grouped query over the public articles (not a
@@ -66,6 +82,10 @@ class ListPageSitemap(Sitemap):
     article_lookup = None
     ordering = ("pk",)
 
+    def min_articles(self):
+        """Subjects with fewer public articles are left out."""
+        return 1
+
     def last_changes(self):
         """{subject pk: newest change among its public articles}, in one query."""
         if not hasattr(self, "_last_changes"):
@@ -74,9 +94,10 @@ class ListPageSitemap(Sitemap):
                 .filter(**{f"{self.article_lookup}__isnull": False})
                 .order_by()
                 .values_list(self.article_lookup)
-                .annotate(last=Max(last_change()))
+                .annotate(last=Max(last_change()), articles=Count("pk"))
             )
-            self._last_changes = dict(grouped)
+            least = self.min_articles()
+            self._last_changes = {pk: last for pk, last, count in grouped if count >= least}
         return self._last_changes
 
     def items(self):
@@ -116,6 +137,10 @@ class TagSitemap(ListPageSitemap):
     def location(self, tag):
         return tag_page_url(tag)
 
+    def min_articles(self):
+        # Thin topic pages are noindex (articles.views.tag): not offered to crawlers either.
+        return settings.NEWSROOM_TAG_INDEX_MIN_ARTICLES
+
 
 # The sections of /sitemap.xml, named as they appear in the URLs (/sitemap-artikel.xml).
 SITEMAPS = {
@@ -126,7 +151,7 @@ SITEMAPS = {
 }
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(SiteSitemap):
     """Google News: public articles published in the last 48 hours, newest first, at most
     1,000 (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
     """

@@ -1,8 +1,10 @@
-"""schema.org data for search engines: an article page as a ``NewsArticle`` in JSON-LD."""
+"""schema.org data for search engines, in JSON-LD: an article page as a ``NewsArticle`` (or
+the subtype of its genre), the home page as the publisher and the website with its search."""
 
 import json
 
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -40,13 +42,24 @@ def person(author, request):
     return found | ({"jobTitle": data["role"]} if data["role"] else {})
 
 
+# schema.org's subtypes of NewsArticle, by the article's genre (Article.Genre).
+ARTICLE_TYPES = {
+    "news": "NewsArticle",
+    "opinion": "OpinionNewsArticle",
+    "analysis": "AnalysisNewsArticle",
+    "background": "BackgroundNewsArticle",
+    "reportage": "ReportageNewsArticle",
+    "review": "ReviewNewsArticle",
+}
+
+
 def news_article(article, request, site):
     """The ``NewsArticle`` for an article page (bylines, tags and section already loaded)."""
     url = article_url(article, request)
     published = iso_datetime(article.published_at)
     data = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": ARTICLE_TYPES.get(article.genre, "NewsArticle"),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "headline": article.title,
@@ -63,6 +76,31 @@ def news_article(article, request, site):
     if hero:
         data["image"] = [hero["url"]]
     return data
+
+
+def home_page(request, site):
+    """The publisher (with its logo and profiles) and the website, whose search engines may
+    offer a search box that leads to the site's own search."""
+    home = absolute_url(request, "/")
+    organization = publisher(request, site) | {"@id": f"{home}#publisher"}
+    profiles = [account.url for account in site.social_links]
+    if profiles:
+        organization["sameAs"] = profiles
+    search = absolute_url(request, reverse("search:results"))
+    website = {
+        "@type": "WebSite",
+        "@id": f"{home}#website",
+        "url": home,
+        "name": site.site_name,
+        "inLanguage": "de-DE",
+        "publisher": {"@id": organization["@id"]},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return {"@context": "https://schema.org", "@graph": [organization, website]}
 
 
 def json_ld(data):

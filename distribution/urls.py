@@ -1,4 +1,4 @@
-"""Feeds, sitemaps and robots.txt, all at the top level of the site."""
+"""Feeds, sitemaps, robots.txt and the web app manifest, all at the top level of the site."""
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
@@ -40,8 +40,8 @@ urlpatterns = [
     path("feeds/autor/<slug:slug>/atom/", cached(AuthorFeed(atom)), name="author_atom"),
     path(
         "sitemap.xml",
-        cached(sitemap_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "distribution:sitemap"},
+        cached(views.sitemap_index),
+        {"sitemaps": SITEMAPS},
         name="sitemap_index",
     ),
     path(
@@ -52,4 +52,6 @@ urlpatterns = [
     ),
     path("news-sitemap.xml", cached(views.news_sitemap), name="news_sitemap"),
     path("robots.txt", cached_long(views.robots_txt), name="robots_txt"),
+    # The site's name is in it: the page cache keeps it, and the settings' key purges it.
+    path("manifest.webmanifest", cached_long(views.web_manifest), name="web_manifest"),
 ]

@@ -255,7 +255,11 @@ class Rendition(models.Model):
 
     @property
     def mime_type(self):
+        return self.mime_type_of(self.file.name)
+
+    @staticmethod
+    def mime_type_of(name):
         for extension, mime_type in ((".webp", "image/webp"), (".avif", "image/avif")):
-            if self.file.name.endswith(extension):
+            if name.endswith(extension):
                 return mime_type
         return "image/jpeg"

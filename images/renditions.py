@@ -13,7 +13,9 @@ left of them then is a cache table, which Rendition is.
 import hashlib
 import io
 import logging
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -166,7 +168,8 @@ def renditions_for(image, role_name, *, background=False):
     if not image.width or not image.height:
         return {fmt: [] for fmt in FORMATS}  # not measured (unreadable file): nothing to make
     current = version(image)
-    existing = {r.spec: r for r in image.renditions.all()}
+    loaded = getattr(image, "_loaded_renditions", {}).get(role_name)
+    existing = {r.spec: r for r in (image.renditions.all() if loaded is None else loaded)}
     wanted = [
         (w, fmt, spec_name(image, role, w, fmt, current))
         for fmt in FORMATS
@@ -211,11 +214,65 @@ def make_renditions(image, role, sizes):
             rendition.file.delete(save=False)
             rendition = Rendition.objects.get(image=image, spec=spec)
         made[spec] = rendition
-    # Keep a prefetched list in step, so the next lookup in this request finds them.
+    # Keep prefetched or loaded lists in step, so the next lookup in this request finds them.
     cache = getattr(image, "_prefetched_objects_cache", {})
     if "renditions" in cache:
         cache["renditions"] = list(cache["renditions"]) + list(made.values())
+    loaded = getattr(image, "_loaded_renditions", {})
+    if role.name in loaded:
+        loaded[role.name] = list(loaded[role.name]) + list(made.values())
     return made
+
+
+class StoredRendition:
+    """A rendition as pages read it (address, size, type), loaded as a plain row: a page of
+    teasers shows a few hundred of them, and a model instance each (with its file field and
+    signals) was the larger part of the home page's database time."""
+
+    __slots__ = ("file_size", "height", "image_id", "name", "spec", "width")
+
+    def __init__(self, image_id, spec, name, width, height, file_size):
+        self.image_id, self.spec, self.name = image_id, spec, name
+        self.width, self.height, self.file_size = width, height, file_size
+
+    @property
+    def url(self):
+        return _url(self.name)
+
+    @property
+    def mime_type(self):
+        return Rendition.mime_type_of(self.name)
+
+
+def _url(name):
+    storage = Rendition._meta.get_field("file").storage
+    # A rendition's file name never changes (the spec carries the version), so its address
+    # is the same for the life of the process, unless the storage signs addresses.
+    if getattr(storage, "querystring_auth", False):
+        return storage.url(name)
+    return _stable_url(storage, getattr(storage, "base_url", None), name)
+
+
+@lru_cache(maxsize=50_000)
+def _stable_url(storage, base_url, name):
+    return storage.url(name)
+
+
+def load_renditions(images, role_name):
+    """Load the renditions of ``images`` for one role in one query, as StoredRendition rows
+    that renditions_for() uses instead of asking the database per image."""
+    images = [image for image in images if image is not None and image.pk is not None]
+    if not images:
+        return
+    by_image = defaultdict(list)
+    rows = Rendition.objects.filter(
+        image_id__in={image.pk for image in images}, spec__startswith=f"{role_name}-"
+    ).values_list("image_id", "spec", "file", "width", "height", "file_size")
+    for row in rows:
+        by_image[row[0]].append(StoredRendition(*row))
+    for image in images:
+        loaded = image.__dict__.setdefault("_loaded_renditions", {})
+        loaded[role_name] = by_image.get(image.pk, [])
 
 
 def stale_renditions(image):
@@ -259,4 +316,13 @@ def best(renditions, at_least):
     return renditions[-1] if renditions else None
 
 
-__all__ = ["FORMATS", "ROLES", "Image", "best", "crop_box", "prepare", "renditions_for"]
+__all__ = [
+    "FORMATS",
+    "ROLES",
+    "Image",
+    "best",
+    "crop_box",
+    "load_renditions",
+    "prepare",
+    "renditions_for",
+]

@@ -36,6 +36,10 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The site's address (https://zeitung.example.de): feeds, sitemaps, canonical links and
+# structured data name it, whichever host name a request used (core/addresses.py). Unset:
+# the request's host.
+SITE_URL = env("SITE_URL", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -245,6 +249,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the top of the site (/favicon.ico, /apple-touch-icon.png),
+# served by WhiteNoise like static files.
+WHITENOISE_ROOT = BASE_DIR / "distribution" / "root"
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Media (uploads and renditions) go through Django's storage API: the local disk by default,
@@ -410,5 +417,7 @@ NEWSROOM_IMAGE_MAX_PIXELS = env.int("NEWSROOM_IMAGE_MAX_PIXELS", default=60_000_
 # server's timeout. The first file always goes (its own limit is the one above).
 NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS = env.int("NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS", default=400_000_000)
 NEWSROOM_ARTICLES_PER_PAGE = env.int("NEWSROOM_ARTICLES_PER_PAGE", default=12)
+# Topic pages with fewer public articles are thin: noindex, and not in the sitemap.
+NEWSROOM_TAG_INDEX_MIN_ARTICLES = env.int("NEWSROOM_TAG_INDEX_MIN_ARTICLES", default=3)
 # How long a shared preview link works, in seconds (default two days).
 NEWSROOM_PREVIEW_MAX_AGE = env.int("NEWSROOM_PREVIEW_MAX_AGE", default=2 * 24 * 3600)

@@ -32,7 +32,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     """One page, "Website-Einstellungen": the list goes straight to it."""
 
     inlines = [SocialAccountInline]
-    autocomplete_fields = ["logo"]
+    autocomplete_fields = ["logo", "social_image"]
     widgets = {
         "description": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
         "follow_box": forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
@@ -43,7 +43,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         (None, {"fields": ["site_name", "description"]}),
         (_("Follow box"), {"fields": ["follow_box"]}),
         (_("Legal and contact"), {"fields": ["imprint_url", "privacy_url", "contact_email"]}),
-        (_("Structured data"), {"fields": ["logo"]}),
+        (_("Search engines and social networks"), {"fields": ["logo", "social_image"]}),
     ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):

@@ -92,6 +92,19 @@ class SiteSettings(models.Model):
             "Empty: the logo that ships with the site is used."
         ),
     )
+    social_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("Default picture for social networks"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="social_default_for",
+        help_text=_(
+            "Shown, with its credit, when a page without a picture of its own is shared (the "
+            "home page, sections, tags, authors, search, articles without a hero image). "
+            "A wide picture, at least 1200 pixels."
+        ),
+    )
     modified_at = models.DateTimeField(_("modified at"), auto_now=True)
 
     class Meta:
@@ -113,7 +126,7 @@ class SiteSettings(models.Model):
         saved = cache.get(CACHE_KEY)
         if saved is None:
             saved = (
-                cls.objects.select_related("logo")
+                cls.objects.select_related("logo", "social_image")
                 .prefetch_related(
                     Prefetch(
                         "social_accounts", queryset=SocialAccount.objects.all(), to_attr="accounts"
@@ -122,6 +135,13 @@ class SiteSettings(models.Model):
                 .filter(pk=cls.SINGLETON_PK)
                 .first()
             ) or False  # remember "nothing saved" too, as a value the cache can tell from a miss
+            if saved and saved.social_image is not None:
+                from images import renditions  # images refers to sitecontent
+
+                # Kept with the settings, made now if missing: pages without a picture of
+                # their own share it, without a query for it.
+                renditions.load_renditions([saved.social_image], "wide")
+                renditions.renditions_for(saved.social_image, "wide")
             cache.set(CACHE_KEY, saved, CACHE_SECONDS)
         # Defaults are made anew each time: they follow the settings of the running process.
         return saved or cls(pk=None)

@@ -44,6 +44,7 @@ HEADLINE, IMAGE, LEAD, BODY, META = (
     _("Body"),
     _("Section, tags and publication"),
 )
+SEARCH_AND_SOCIAL = _("Search engines and social networks")
 
 
 class ArticlePartInline(PartInline):
@@ -135,6 +136,7 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
             {
                 "fields": [
                     "section",
+                    "genre",
                     "tags",
                     "status",
                     "published_at",
@@ -146,8 +148,19 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
                 ]
             },
         ),
+        (
+            SEARCH_AND_SOCIAL,
+            {
+                "fields": ["seo_title", "meta_description", "social_image"],
+                "classes": ["collapse"],
+                "description": _(
+                    "Optional: what search engines and social networks show instead of the "
+                    "headline, the lead and the hero image."
+                ),
+            },
+        ),
     ]
-    autocomplete_fields = ["hero_image"]
+    autocomplete_fields = ["hero_image", "social_image"]
 
     class Media:
         js = ["admin_extra/select-on-focus.js"]

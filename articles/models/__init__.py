@@ -1,13 +1,7 @@
 """The articles app's models, one module per concept; import them from here."""
 
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
-from .articles import (
-    MAX_TEASER_BULLETS,
-    Article,
-    ArticleQuerySet,
-    InlinePicture,
-    hero_renditions,
-)
+from .articles import MAX_TEASER_BULLETS, Article, ArticleQuerySet, InlinePicture
 from .events import SCHEDULE_FIELDS, ArticleEvent, record_event, record_schedule_changes
 from .home_page import MAX_HOME_HIGHLIGHTS, HomePage, HomePageHighlight
 from .parts import Byline, CrossLink, TeaserBullet
@@ -32,7 +26,6 @@ __all__ = [
     "PreviewLink",
     "Section",
     "TeaserBullet",
-    "hero_renditions",
     "record_event",
     "record_schedule_changes",
     "validate_section_slug",

@@ -5,9 +5,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from core.text import german_slugify, join_as_sentence
@@ -20,16 +22,22 @@ from .parts import Byline, CrossLink
 from .sections import Section
 
 MAX_TEASER_BULLETS = 5
+# What search engines show of a title and a description (longer ones are cut off there).
+SEO_TITLE_MAX_LENGTH = 70
+META_DESCRIPTION_MAX_LENGTH = 200
 
 
-def hero_renditions():
-    """The hero images' 16:9 renditions, the only ones teasers and article pages show."""
-    from images.models import Rendition  # images refers to articles (usage, credits)
+class WithHeroRenditions(ModelIterable):
+    """Articles as model instances, their hero images' 16:9 renditions (the only ones
+    teasers and article pages show) loaded in one more query as plain rows, not as a model
+    instance each (images.renditions.load_renditions)."""
 
-    return Prefetch(
-        "hero_image__renditions",
-        queryset=Rendition.objects.filter(spec__startswith="wide-"),
-    )
+    def __iter__(self):
+        from images.renditions import load_renditions  # images refers to articles (usage)
+
+        articles = list(super().__iter__())
+        load_renditions([article.hero_image for article in articles], "wide")
+        yield from articles
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -46,20 +54,29 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_teasers(self):
         """What a list of teasers shows, in a fixed number of queries."""
-        return self.select_related("section", "hero_image").prefetch_related(hero_renditions())
+        return self.select_related("section", "hero_image")._with_hero_renditions()
 
     def for_page(self):
         """Everything an article page shows, in a fixed number of queries."""
         public_targets = CrossLink.objects.filter(
             target__in=Article.objects.public()
         ).select_related("target__section")
-        return self.select_related("section", "hero_image").prefetch_related(
-            hero_renditions(),
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "bullets",
-            Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
-            "tags",
+        return (
+            self.select_related("section", "hero_image", "social_image")
+            ._with_hero_renditions()
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+                "bullets",
+                Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
+                "tags",
+            )
         )
+
+    def _with_hero_renditions(self):
+        clone = self._chain()
+        # Where values() and values_list() set theirs: how rows become results.
+        clone._iterable_class = WithHeroRenditions
+        return clone
 
 
 class Article(models.Model):
@@ -69,6 +86,17 @@ class Article(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Genre(models.TextChoices):
+        """What kind of text it is: readers see the label (news and opinion kept apart),
+        search engines the schema.org type (distribution/structured_data.py)."""
+
+        NEWS = "news", pgettext_lazy("genre", "News")
+        OPINION = "opinion", _("Commentary")
+        ANALYSIS = "analysis", _("Analysis")
+        BACKGROUND = "background", _("Background")
+        REPORTAGE = "reportage", _("Reportage")
+        REVIEW = "review", _("Review")
 
     # Statuses whose articles are public once their publication time has come.
     LIVE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
@@ -89,6 +117,13 @@ class Article(models.Model):
     )
     section = models.ForeignKey(
         Section, verbose_name=_("Section"), on_delete=models.PROTECT, related_name="articles"
+    )
+    genre = models.CharField(
+        _("Genre"),
+        max_length=20,
+        choices=Genre.choices,
+        default=Genre.NEWS,
+        help_text=_("Anything but news is labelled as such above the headline."),
     )
     tags = TaggableManager(
         verbose_name=_("Tags"),
@@ -120,6 +155,33 @@ class Article(models.Model):
     )
     lead = models.TextField(
         _("Lead"), help_text=_("The opening paragraph, plain text. Also the teaser text.")
+    )
+    seo_title = models.CharField(
+        _("Title for search engines"),
+        max_length=SEO_TITLE_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Shown by search engines and social networks instead of kicker and headline. "
+            "Search engines show about 60 characters."
+        ),
+    )
+    meta_description = models.CharField(
+        _("Description for search engines"),
+        max_length=META_DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Shown in search results and link previews instead of the lead. Search engines "
+            "show about 155 characters."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("Picture for social networks"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="social_for_articles",
+        help_text=_("Shown when the article is shared, instead of the hero image."),
     )
     body = models.TextField(
         _("Body"),

@@ -39,6 +39,30 @@ class Section(models.Model):
         _("Slug"), max_length=80, unique=True, validators=[validate_section_slug]
     )
     position = models.PositiveIntegerField(_("Order"), default=0)
+    seo_title = models.CharField(
+        _("Title for search engines"),
+        max_length=70,
+        blank=True,
+        help_text=_("Instead of the section's name. Search engines show about 60 characters."),
+    )
+    meta_description = models.CharField(
+        _("Description for search engines"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown in search results and link previews of the section page instead of the "
+            "site's description. Search engines show about 155 characters."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("Picture for social networks"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="social_for_sections",
+        help_text=_("Shown when the section page is shared, instead of the site's picture."),
+    )
 
     class Meta:
         verbose_name = _("Section")

@@ -19,10 +19,16 @@ def xml_safe(value):
 
 
 @register.simple_tag(takes_context=True)
-def og_image(context, image):
-    """URL, width and height of ``image`` for social previews (a rendition); None when there
-    is none to show."""
-    return image_data(image, request=context.get("request"))
+def og_image(context, *images):
+    """URL, width, height and alt text for social previews (a rendition) of the first of
+    ``images`` that can be shown (set, licensed, with renditions); None when none can."""
+    for image in images:
+        if not image:  # not set, or not given by the template ("")
+            continue
+        data = image_data(image, request=context.get("request"))
+        if data:
+            return data
+    return None
 
 
 @register.simple_tag(takes_context=True)
@@ -43,3 +49,11 @@ def article_json_ld(context, article):
     """The article's schema.org ``NewsArticle`` as a JSON-LD script element."""
     request = context.get("request")
     return structured_data.json_ld(structured_data.news_article(article, request, context["site"]))
+
+
+@register.simple_tag(takes_context=True)
+def home_json_ld(context):
+    """The publisher and the website (with its search) as a JSON-LD script element."""
+    return structured_data.json_ld(
+        structured_data.home_page(context.get("request"), context["site"])
+    )

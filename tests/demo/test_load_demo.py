@@ -19,6 +19,7 @@ from articles.models import Article, Byline, CrossLink, Section, TeaserBullet
 from demo import content, loader, pictures
 from images.models import Image
 from people.models import Author
+from sitecontent.models import SiteSettings
 from tests.helpers.accounts import log_in_with_password
 
 pytestmark = pytest.mark.django_db
@@ -151,6 +152,15 @@ def test_every_part_of_the_anatomy_is_used(demo):
     assert len({a.headline for a in articles}) == total
     assert len({a.lead for a in articles}) == total
     assert not any("<" in a.lead for a in articles)
+
+
+def test_a_commentary_and_a_picture_for_shared_links(demo, client):
+    commentary = Article.objects.get(genre=Article.Genre.OPINION)
+    page = client.get(commentary.get_absolute_url()).content.decode()
+    assert "OpinionNewsArticle" in page and 'class="article__genre">Kommentar<' in page
+    # Pages without a picture of their own share the site's default picture.
+    assert SiteSettings.current().social_image is not None
+    assert 'property="og:image"' in client.get("/suche/").content.decode()
 
 
 def test_bodies_use_every_allowed_kind_of_markup(demo):

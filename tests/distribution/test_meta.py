@@ -84,9 +84,9 @@ def test_home_page_describes_the_site(client, settings):
     assert meta(page, "description") == [
         "Nachrichten, Hintergründe und Analysen von Leipziger Rundschau."
     ]
-    assert meta(page, "twitter:card") == ["summary_large_image"]
+    # No picture anywhere (no default one in the site settings): the small card.
+    assert meta(page, "twitter:card") == ["summary"]
     assert meta(page, "og:image") == []
-    assert "application/ld+json" not in page
 
 
 def test_the_saved_description_is_the_default_meta_description(client):

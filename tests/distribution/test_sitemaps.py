@@ -19,6 +19,13 @@ SITEMAP_PATHS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def every_topic_counts(settings):
+    """These tests are about listing; thin topic pages have their own tests
+    (tests/distribution/test_reader_metadata.py)."""
+    settings.NEWSROOM_TAG_INDEX_MIN_ARTICLES = 1
+
+
 def get_xml(client, url, **extra):
     response = client.get(url, **extra)
     assert response.status_code == 200, url

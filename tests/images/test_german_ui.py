@@ -37,11 +37,12 @@ def test_the_review_form_is_german(admin_client):
     assert not {"Copyright notice:", "Own picture:", "Usage notes:"} & set(labels)
 
 
-def test_the_placeholder_is_labelled_in_german(client):
+def test_the_placeholder_is_labelled_in_german(admin_client):
     image = ImageFactory(usable_until=datetime.date(2000, 1, 1))
     article = ArticleFactory(hero_image=image)
 
-    response = client.get(article.get_absolute_url())
+    # Readers get no placeholder; the desk sees it in the preview.
+    response = admin_client.get(f"/vorschau/{article.pk}/")
 
     (placeholder,) = html(response).xpath('//*[contains(@class, "image-placeholder")]')
     assert placeholder.get("aria-label") == "Bild nicht verfügbar"

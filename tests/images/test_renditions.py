@@ -189,6 +189,36 @@ def test_renditions_are_made_once_and_reused(client, article_with_hero):
     assert image_srcs(second) == image_srcs(first)
 
 
+def test_a_home_page_of_new_pictures_makes_their_renditions_once_and_shows_them(client):
+    # Teasers load renditions as plain rows; pictures without any get theirs made on first
+    # use, and the same request shows them.
+    for name in ("eins.jpg", "zwei.jpg"):
+        ArticleFactory(hero_image=ImageFactory(file=imagefiles.upload(name, imagefiles.jpeg())))
+    assert not Rendition.objects.exists()
+
+    first = client.get(reverse("articles:home"))
+    made = Rendition.objects.count()
+    second = client.get(reverse("articles:home"))
+
+    assert made and Rendition.objects.count() == made
+    files = {name.split("/")[-1] for name in Rendition.objects.values_list("file", flat=True)}
+    listed = {url.split("/")[-1] for url in image_srcs(first)}
+    assert listed <= files
+    assert {name[:4] for name in listed} == {"eins", "zwei"}
+    assert image_srcs(second) == image_srcs(first)
+
+
+def test_rendition_addresses_follow_the_media_address(client, article_with_hero, settings):
+    url = article_with_hero.get_absolute_url()
+    assert all(src.startswith("/media/") for src in image_srcs(client.get(url)))
+
+    settings.MEDIA_URL = "https://bilder.example.de/media/"
+
+    assert all(
+        src.startswith("https://bilder.example.de/media/") for src in image_srcs(client.get(url))
+    )
+
+
 def test_renditions_are_read_with_the_page_not_one_by_one(client, article_with_hero):
     url = article_with_hero.get_absolute_url()
     client.get(url)

@@ -173,6 +173,23 @@ def test_a_withdrawn_article_never_comes_back_from_the_cache(client):
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
+def test_a_story_in_mehr_zum_thema_leaves_every_stored_page_that_shows_it(client):
+    article = complete(headline="Der Haushalt")
+    article.tags.add("Landtag")
+    related = complete(headline="Die Abstimmung", section=article.section)
+    related.tags.add("Landtag")
+    page = article.get_absolute_url()
+    assert "Die Abstimmung" in client.get(page).content.decode()
+    assert client.get(page)["X-Page-Cache"] == "hit"
+
+    related.headline = "Die Abstimmung im Landtag"
+    related.save()
+    assert "Die Abstimmung im Landtag" in client.get(page).content.decode()
+
+    workflow.perform(related, "withdraw", make_user(SUPERUSER))
+    assert "Die Abstimmung" not in client.get(page).content.decode()
+
+
 def test_a_scheduled_article_appears_on_time_with_no_job_and_no_save(settings):
     settings.PAGE_CACHE_SECONDS = 3600  # the go-live, not this, must end the stored page
     start = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)

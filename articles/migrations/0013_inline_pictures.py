@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_chief_lifts_login_lockouts'),
+        ('articles', '0012_seo_and_genre'),
         ('images', '0004_change_any_image'),
     ]
 
