@@ -145,6 +145,15 @@ def check(body, kept=()):
         raise ValidationError(errors)
 
 
+def keep_inline_pictures(article):
+    """Record the pictures in ``article``'s text (``Article.inline_images``), on each save:
+    what refers to a picture is one query away (its uses, rights, the credits page)."""
+    from images.models import Image
+
+    wanted = image_ids(article.body)
+    article.inline_images.set(Image.objects.filter(pk__in=wanted) if wanted else [])
+
+
 def load_pictures(articles):
     """Read the pictures of all ``articles``' bodies at once (one query, and one for their
     16:9 renditions, the only ones they show, as the hero; none when no body has a picture)
@@ -180,6 +189,6 @@ def blocks(article):
     return result
 
 
-def frame_origins(article):
-    """The origins of the iframes ``article``'s embeds load after a click (for frame-src)."""
-    return sorted({block.embed.origin for block in blocks(article) if block.kind == "embed"})
+def frame_origins(body_blocks):
+    """The origins of the iframes a body's embeds load after a click (for frame-src)."""
+    return sorted({block.embed.origin for block in body_blocks if block.kind == "embed"})

@@ -117,8 +117,10 @@ def article_detail(request, section, slug):
 def render_article(request, article, context=None):
     """The article page (the public one and the preview): the pictures in its text loaded
     at once, and the frames its embeds may load after a click allowed."""
-    blocks.load_pictures([article])
+    body_blocks = blocks.blocks(blocks.load_pictures([article])[0])
     response = render(
-        request, "articles/article_detail.html", {"article": article, **(context or {})}
+        request,
+        "articles/article_detail.html",
+        {"article": article, "body_blocks": body_blocks, **(context or {})},
     )
-    return security.allow_frames(response, blocks.frame_origins(article))
+    return security.allow_frames(response, blocks.frame_origins(body_blocks))

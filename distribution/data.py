@@ -8,6 +8,7 @@ Pictures are described by ``images.data.image_data``; times by ``core.dates.iso_
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
+from articles import blocks
 from core.addresses import absolute_url
 from images.data import image_data
 
@@ -62,7 +63,7 @@ def body_html(article, request=None):
     picture that cannot be shown (rights expired, gone) is left out, as on the page.
     Pictures are read at once for many articles with ``articles.blocks.load_pictures``."""
     parts = []
-    for block in article.body_blocks:
+    for block in blocks.blocks(article):
         if block.kind == "text":
             parts.append(block.html)
         elif block.kind == "picture":

@@ -404,10 +404,7 @@ NEWSROOM_FOLLOW_BOX = env(
         "Dort finden Sie die wichtigsten Nachrichten des Tages."
     ),
 )
-# Embeds in article bodies (core/embeds.py): hosts whose pages may be framed as pasted, on top
-# of the built-in providers (YouTube, Vimeo, X, Instagram, Bluesky, Mastodon, Datawrapper),
-# e.g. "grafik.example-zeitung.de". Each one is added to the frame-src of the pages that embed
-# it, and only after the reader's click does anything load from it.
+# Hosts an article may embed besides the providers core/embeds.py knows (frame-src per page).
 EMBED_IFRAME_HOSTS = env.list("EMBED_IFRAME_HOSTS", default=[])
 # Upload limits for the image library: bytes per file, and pixels (decompression bombs).
 NEWSROOM_IMAGE_MAX_BYTES = env.int("NEWSROOM_IMAGE_MAX_BYTES", default=30 * 1024 * 1024)

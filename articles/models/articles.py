@@ -138,8 +138,7 @@ class Article(models.Model):
         blank=True,
         related_name="articles",
     )
-    # The pictures in the body (<figure data-image>), kept in step with it on every save: a
-    # picture's uses (the library's "Used in", rights, the credits page) are one query.
+    # The pictures in the body, kept in step on save: their uses are one query (blocks.py).
     inline_images = models.ManyToManyField(
         "images.Image",
         verbose_name=_("Pictures in the text"),
@@ -285,7 +284,7 @@ class Article(models.Model):
             stored = {name: value for name, value in stored.items() if name in saved_fields}
         super().save(*args, **kwargs)
         if saved_fields is None or "body" in saved_fields:
-            self._keep_inline_pictures()
+            blocks.keep_inline_pictures(self)
         if stored is not None and stored.get("status", self.status) == self.status:
             record_schedule_changes(self, stored, user=user)
         self.remember_stored_state(saved_fields)
@@ -293,24 +292,12 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
 
-    def _keep_inline_pictures(self):
-        from images.models import Image  # images refers to articles (usage, credits)
-
-        wanted = blocks.image_ids(self.body)
-        self.inline_images.set(Image.objects.filter(pk__in=wanted) if wanted else [])
-
     @property
     def pictures(self):
-        """Every library picture the article shows: the hero image, then those in the text
-        (needs ``inline_images`` prefetched for lists)."""
+        """The hero image, then the pictures in the text (prefetch inline_images for lists)."""
         hero = [self.hero_image] if self.hero_image_id else []
         inline = [image for image in self.inline_images.all() if image.pk != self.hero_image_id]
         return hero + inline
-
-    @property
-    def body_blocks(self):
-        """The body as readers see it (articles.blocks): text, pictures and embeds."""
-        return blocks.blocks(self)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -428,21 +415,3 @@ class Article(models.Model):
             slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
             number += 1
         return slug
-
-
-class InlinePicture(models.Model):
-    """A library picture in an article's text (``Article.inline_images``). The picture cannot
-    be deleted while a text shows it, as a hero image cannot."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
-    image = models.ForeignKey("images.Image", on_delete=models.PROTECT, related_name="+")
-
-    class Meta:
-        verbose_name = _("Picture in the text")
-        verbose_name_plural = _("Pictures in the text")
-        constraints = [
-            models.UniqueConstraint(fields=["article", "image"], name="unique_inline_picture")
-        ]
-
-    def __str__(self):
-        return f"{self.article_id}: {self.image_id}"

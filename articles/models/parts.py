@@ -94,3 +94,21 @@ class CrossLink(models.Model):
     def clean(self):
         if self.article_id and self.article_id == self.target_id:
             raise ValidationError({"target": _("An article cannot link to itself.")})
+
+
+class InlinePicture(models.Model):
+    """A library picture in an article's text (``Article.inline_images``). The picture cannot
+    be deleted while a text shows it, as a hero image cannot."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey("images.Image", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("Picture in the text")
+        verbose_name_plural = _("Pictures in the text")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "image"], name="unique_inline_picture")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.image_id}"
