@@ -180,9 +180,12 @@ class ArticleDetailSerializer(ArticleParts, ApiSerializer):
         return [bullet.text for bullet in article.bullets.all()]
 
     def get_cross_links(self, article):
-        # Only public targets: ArticleQuerySet.for_page() loads them as public_cross_links.
+        # Only public targets and external links: ArticleQuerySet.for_page() loads them as
+        # public_cross_links. An external link has no id and no api_url.
         return [
-            {
+            {"id": None, "title": link.title, "url": link.url, "api_url": None}
+            if link.is_external
+            else {
                 "id": link.target.pk,
                 "title": link.target.title,
                 "url": article_url(link.target, self.request),

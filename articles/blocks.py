@@ -103,7 +103,7 @@ def check(body, kept=()):
         found = {image.pk: image for image in Image.objects.filter(pk__in=wanted)}
         missing = [str(pk) for pk in wanted if pk not in found]
         for image in found.values():
-            if not image.is_usable and image.pk not in kept:
+            if image.is_expired and image.pk not in kept:
                 errors.append(
                     ValidationError(
                         _(

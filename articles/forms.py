@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.forms import TagWidget
@@ -36,6 +37,32 @@ class TagAutocompleteWidget(TagWidget):
         return context
 
 
+# About what search engines show of a page title before cutting it off.
+SEARCH_TITLE_LENGTH = 60
+
+
+class CountedTextInput(forms.TextInput):
+    """A wide text input with a live character count under it (``char-count.js``; without
+    JavaScript it is a plain input). ``title_of`` names the inputs that together make the
+    title line ("Kicker: Headline"), counted against what search engines show."""
+
+    class Media:
+        js = ["admin_extra/char-count.js"]
+
+    def __init__(self, title_of=None):
+        attrs = {
+            "class": "vLargeTextField",
+            "data-char-count": _("{count} of {max} characters"),
+        }
+        if title_of:
+            attrs["data-title-of"] = " ".join(f"id_{name}" for name in title_of)
+            attrs["data-title-limit"] = SEARCH_TITLE_LENGTH
+            attrs["data-title-count"] = _(
+                "Title line: {count} characters; search engines show about {limit}."
+            )
+        super().__init__(attrs)
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form, refusing a save that is based on an outdated version.
 
@@ -44,7 +71,9 @@ class ArticleAdminForm(forms.ModelForm):
     stays in the form, and the version is moved on so that saving again overwrites.
     """
 
-    edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.CharField(
+        label=_("Version being edited"), widget=forms.HiddenInput, required=False
+    )
     # Off while an older revision is being restored: that save is meant to overwrite.
     check_edit_version = True
     material_update = forms.BooleanField(
@@ -56,14 +85,26 @@ class ArticleAdminForm(forms.ModelForm):
         ),
     )
 
+    # Asked for only when a live article's publication time is moved into the past.
+    confirm_backdating = forms.BooleanField(
+        label=_("Yes, move the publication time of this live article into the past"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    # Set by clean(): the save moves a live article's time into the past, confirmed.
+    backdating = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["edit_version"] = self.instance.modified_at.isoformat()
+            if "tags" in self.fields:
+                # In the order they were typed (the manager orders by its rows).
+                self.initial["tags"] = list(self.instance.tags.all())
 
     def clean_hero_image(self):
         image = self.cleaned_data.get("hero_image")
-        if image is not None and "hero_image" in self.changed_data and not image.is_usable:
+        if image is not None and "hero_image" in self.changed_data and image.is_expired:
             raise ValidationError(
                 _("The rights to this picture ended on %(date)s; choose another one."),
                 params={"date": dates.german_date(image.usable_until)},
@@ -88,6 +129,7 @@ class ArticleAdminForm(forms.ModelForm):
                 # The form shows times to the second; an untouched one keeps its exact value,
                 # so that saving the form unchanged changes no planned time.
                 cleaned_data[name] = getattr(self.instance, name)
+        self._check_backdating(cleaned_data)
         if not self.instance.pk or not self.check_edit_version:
             return cleaned_data
         rows = Article.objects.filter(pk=self.instance.pk)
@@ -131,6 +173,32 @@ class ArticleAdminForm(forms.ModelForm):
             )
         return cleaned_data
 
+    def _check_backdating(self, cleaned_data):
+        """A live article's publication time moved into the past reorders lists, feeds and
+        the news sitemap and shows readers another date: the editor confirms it first.
+        ``self.instance`` still holds the stored values here (the form fills it later)."""
+        old, new = self.instance.published_at, cleaned_data.get("published_at")
+        if not (self.instance.pk and self.instance.is_public and old and new):
+            return
+        if "published_at" not in self.changed_data or new == old or new > timezone.now():
+            return
+        if cleaned_data.get("confirm_backdating"):
+            self.backdating = True
+            return
+        self.fields["confirm_backdating"].widget = forms.CheckboxInput()
+        self.add_error(
+            "published_at",
+            ValidationError(
+                _(
+                    "This article is online since %(old)s. Moving its publication time to "
+                    "%(new)s changes the date readers see and its place in lists, feeds and "
+                    "the news sitemap. To do so, tick the confirmation below and save again."
+                ),
+                code="confirm_backdating",
+                params={"old": dates.german_datetime(old), "new": dates.german_datetime(new)},
+            ),
+        )
+
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
@@ -138,6 +206,8 @@ class ArticleAdminForm(forms.ModelForm):
             name: MultilineTextField for name in ("hero_caption", "lead", "body", "correction_note")
         }
         widgets = {
+            "kicker": CountedTextInput(),
+            "headline": CountedTextInput(title_of=("kicker", "headline")),
             "tags": TagAutocompleteWidget(attrs={"size": 80}),
             "lead": forms.Textarea(attrs={"rows": 4}),
             "hero_caption": forms.Textarea(attrs={"rows": 2}),

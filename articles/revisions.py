@@ -8,6 +8,7 @@ while state changes only go through ``workflow.perform()``.
 """
 
 import difflib
+from html.parser import HTMLParser
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +21,9 @@ from images.models import Image
 from people.models import Author
 
 from .models import Article, Byline, CrossLink, Section, TeaserBullet
+
+# The body is HTML: compared as the text readers read, with formatting changes marked.
+BODY = _("Body")
 
 # Kept as they are now when an older revision is restored.
 WORKFLOW_FIELDS = ("status", "published_at", "depublish_at", "first_published_at", "updated_at")
@@ -59,7 +63,9 @@ def snapshot(version):
         return sorted(rows, key=lambda row: (row.get("position", 0), row.get("id", 0)))
 
     authors = Author.objects.in_bulk([row["author_id"] for row in parts[Byline]])
-    targets = Article.objects.in_bulk([row["target_id"] for row in parts[CrossLink]])
+    targets = Article.objects.in_bulk(
+        [row["target_id"] for row in parts[CrossLink] if row.get("target_id")]
+    )
     tags = Tag.objects.in_bulk([row["tag_id"] for row in parts[TaggedItem]])
     image = Image.objects.filter(pk=fields.get("hero_image_id")).first()
     section = Section.objects.filter(pk=fields.get("section_id")).first()
@@ -70,6 +76,11 @@ def snapshot(version):
         role = row["role"] or (author.role_title if author else "")
         return f"{role} {name}".strip()
 
+    def cross_link(row):
+        if not row.get("target_id"):
+            return f"{row.get('title', '')} <{row.get('url', '')}>"
+        return str(targets[row["target_id"]]) if row["target_id"] in targets else "–"
+
     return {
         _("Kicker"): fields.get("kicker", ""),
         _("Headline"): fields.get("headline", ""),
@@ -79,11 +90,8 @@ def snapshot(version):
         _("Byline"): "\n".join(byline(row) for row in by_position(parts[Byline])),
         _("Teaser bullets"): "\n".join(row["text"] for row in by_position(parts[TeaserBullet])),
         _("Lead"): fields.get("lead", ""),
-        _("Read also:"): "\n".join(
-            str(targets[row["target_id"]]) if row["target_id"] in targets else "–"
-            for row in by_position(parts[CrossLink])
-        ),
-        _("Body"): fields.get("body", ""),
+        _("Read also:"): "\n".join(cross_link(row) for row in by_position(parts[CrossLink])),
+        BODY: fields.get("body", ""),
         _("Correction note"): fields.get("correction_note", ""),
         _("Section"): section.name if section else "",
         _("Tags"): ", ".join(
@@ -97,26 +105,94 @@ def _article_type_id():
 
 
 def compare(old, new):
-    """The parts that differ between two snapshots, each with a word-level HTML diff."""
+    """The parts that differ between two snapshots, each with a word-level HTML diff; the
+    body as its text, with a formatting-only change of a paragraph marked as such."""
     return [
-        {"label": label, "diff": _diff_html(old.get(label, ""), value)}
+        {"label": label, "diff": _diff_field(label, old.get(label, ""), value)}
         for label, value in new.items()
         if old.get(label, "") != value
     ]
 
 
-def _diff_html(before, after):
+def _diff_field(label, before, after):
+    if label is BODY:
+        old_blocks, new_blocks = body_blocks(before), body_blocks(after)
+        return _diff_html(
+            [text for text, _marks in old_blocks],
+            [text for text, _marks in new_blocks],
+            [marks for _text, marks in old_blocks],
+            [marks for _text, marks in new_blocks],
+        )
+    return _diff_html(before.split("\n"), after.split("\n"))
+
+
+class _BlockReader(HTMLParser):
+    """Splits body HTML into its blocks (paragraphs, headings, list items, quotes): the text
+    of each, and its formatting (the block's kind, and each inline tag with its attributes
+    and where in the text it starts and ends)."""
+
+    BLOCKS = {"p", "h2", "h3", "h4", "li", "blockquote", "ul", "ol", "div", "br"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks, self._text, self._marks, self._kind = [], [], [], ""
+
+    def _offset(self):
+        return len(" ".join("".join(self._text).split()))
+
+    def _flush(self):
+        text = " ".join("".join(self._text).split())
+        if text:
+            self.blocks.append((text, (self._kind, *self._marks)))
+        self._text, self._marks = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self._flush()
+            self._kind = tag
+        else:
+            self._marks.append(("<", tag, tuple(sorted(attrs)), self._offset()))
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self._flush()
+        else:
+            self._marks.append((">", tag, (), self._offset()))
+
+    def handle_data(self, data):
+        self._text.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def body_blocks(html):
+    """[(text, formatting)] of the body's blocks, in order (see ``_BlockReader``)."""
+    reader = _BlockReader()
+    reader.feed(html or "")
+    reader.close()
+    return reader.blocks
+
+
+def _diff_html(old_lines, new_lines, old_marks=None, new_marks=None):
     """Words removed in <del>, words added in <ins>, everything escaped.
 
-    Line by line first (bullets, bylines and links are one per line), then word by
-    word within a changed line, so a change never spills onto the next line.
+    Line by line first (bullets, bylines, links and the body's paragraphs are one per
+    line), then word by word within a changed line, so a change never spills onto the next
+    line. With ``*_marks`` (the formatting of each line), a line whose text is the same but
+    whose formatting changed says so.
     """
-    old_lines, new_lines = before.split("\n"), after.split("\n")
     lines = []
+    marker = f'<span class="nr-formatting">({escape(_("formatting changed"))})</span>'
     matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            lines += [str(escape(line)) for line in old_lines[a1:a2]]
+            for offset, line in enumerate(old_lines[a1:a2]):
+                reformatted = old_marks is not None and (
+                    old_marks[a1 + offset] != new_marks[b1 + offset]
+                )
+                lines.append(f"{escape(line)} {marker}" if reformatted else str(escape(line)))
         elif op == "replace" and a2 - a1 == b2 - b1:
             pairs = zip(old_lines[a1:a2], new_lines[b1:b2], strict=True)
             lines += [_diff_words(old, new) for old, new in pairs]

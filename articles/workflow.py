@@ -156,9 +156,14 @@ def perform(article, name, user, comment=""):
 
 
 def _check_ready(article, transition):
-    """A scheduled or published article must be complete: time, author, teaser bullets."""
+    """A scheduled or published article must be complete (time, author, teaser bullets) and
+    may not go public before its embargo."""
     if transition.target not in Article.LIVE_STATUSES:
         return
+    going_live_at = article.published_at if transition.target == S.SCHEDULED else None
+    refusal = article.embargo_refusal(going_live_at)
+    if refusal:
+        raise ValidationError(refusal)
     if transition.target == S.SCHEDULED and (
         article.published_at is None or article.published_at <= timezone.now()
     ):

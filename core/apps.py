@@ -1,12 +1,23 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 class CoreConfig(AppConfig):
     """What every app uses and no domain owns: text, German dates, pagination, absolute
     addresses, URL converters and the shared form and admin pieces. It has no models."""
 
+    default = True  # this module also holds the tasks' config below
     name = "core"
 
     def ready(self):
         from . import checks, converters  # noqa: F401 (register the deploy checks and the
         # "uslug" converter for every urls.py)
+
+
+class TasksConfig(TasksAppConfig):
+    """The background tasks' results under a German heading (the package says "Tasks
+    Database Backend"). Installed as "core.apps.TasksConfig" in place of "django_tasks_db"."""
+
+    default = False
+    verbose_name = _("Background tasks")

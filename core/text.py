@@ -17,6 +17,19 @@ def german_slugify(value: str) -> str:
     return slugify(unicodedata.normalize("NFC", str(value)).translate(_TRANSLITERATION))
 
 
+def unique_german_slug(value, *, max_length, taken, fallback="eintrag"):
+    """A German slug of ``value`` (see ``german_slugify``) that ``taken(slug)`` refuses
+    not: '-2', '-3', ... is appended until it is free, within ``max_length``. The one rule
+    for every slug the newsroom makes (articles, authors, sections)."""
+    base = german_slugify(value)[:max_length].strip("-") or fallback
+    slug, number = base, 2
+    while taken(slug):
+        suffix = f"-{number}"
+        slug = base[: max_length - len(suffix)].strip("-") + suffix
+        number += 1
+    return slug
+
+
 def join_as_sentence(items) -> str:
     """Join like a sentence: 'a', 'a und b', 'a, b und c' (in German)."""
     items = [str(item) for item in items]

@@ -76,6 +76,9 @@ class DemoArticle:
     related: tuple = ()  # keys of other demo articles ("Lesen Sie außerdem noch")
     status: str = PUBLISHED  # PUBLISHED, SCHEDULED (publication time ahead) or DRAFT
     publish_in_hours: int = 0  # SCHEDULED only
+    # SCHEDULED only: agency or press-office copy under embargo (Sperrfrist) until the
+    # scheduled time; who set it.
+    embargo_source: str = ""
     updated: bool = False  # a material update after first publication
 
     @property
@@ -223,6 +226,7 @@ ARTICLE_OPTIONS = {
     "related": STRINGS,
     "status": str,
     "publish_in_hours": int,
+    "embargo_source": str,
     "updated": bool,
 }
 
@@ -353,6 +357,8 @@ def check_demo_data():
         for url in embed_urls(item.body):
             if embed_for(url) is None:
                 problems.append(f"{where}: {url!r} cannot be embedded")
+        if item.embargo_source and item.status != SCHEDULED:
+            problems.append(f"{where}: only a scheduled article waits for an embargo")
         if item.genre not in Article.Genre.values:
             problems.append(f"{where}: unknown genre {item.genre!r}")
         if not 1 <= len(item.bullets) <= MAX_TEASER_BULLETS:

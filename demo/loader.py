@@ -247,6 +247,9 @@ def _load_articles(sections, images, authors, timeline):
                     published_at if status == Article.Status.PUBLISHED else None
                 ),
                 "updated_at": updated_at,
+                # Under embargo until its scheduled time, as its source asked.
+                "embargo_until": published_at if item.embargo_source else None,
+                "embargo_source": item.embargo_source,
             },
         )
         # The ordered parts are replaced wholesale, so a second run leaves the same rows.

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import F, Prefetch
@@ -14,7 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.dates import german_date
+from core.dates import german_date, german_datetime
 
 from . import permissions, renditions
 from .forms import BaseReviewFormSet, ImageAdminForm, ReviewForm, UploadForm, stage
@@ -39,10 +40,16 @@ def thumbnail(image, size=120):
         return "–"
     credit = image.credit_label or _("no credit")
     expired = ""
-    if not image.is_usable:
+    if image.is_expired:
         expired = format_html(
             '<strong class="nr-expired">{}</strong> ',
             _("Rights expired on %(date)s") % {"date": german_date(image.usable_until)},
+        )
+    elif image.is_under_embargo:
+        expired = format_html(
+            '<strong class="nr-expired">{}</strong> ',
+            _("Image under embargo until %(time)s")
+            % {"time": german_datetime(image.embargo_until)},
         )
     return format_html(
         '<figure class="nr-thumb" style="margin:0;display:flex;gap:.75rem;align-items:center">'
@@ -140,7 +147,7 @@ class ImageAdmin(admin.ModelAdmin):
         (None, {"fields": ["file", "size", "uploaded_by", "created_at"]}),
         (_("Description"), {"fields": ["alt_text", "caption"]}),
         (_("Credit"), {"fields": ["credit_line", "photographer", "copyright", "is_own"]}),
-        (_("Rights"), {"fields": ["usable_until", "usage_notes"]}),
+        (_("Rights"), {"fields": ["usable_until", "embargo_until", "usage_notes"]}),
         (
             _("Focal point"),
             {
@@ -176,11 +183,13 @@ class ImageAdmin(admin.ModelAdmin):
         ]
 
     def add_view(self, request, form_url="", extra_context=None):
-        # Uploads go through the two-step upload (several files, metadata prefilled);
-        # the popup from an article's image field keeps the plain form.
-        if "_popup" in request.GET or "_popup" in request.POST:
-            return super().add_view(request, form_url, extra_context)
-        return HttpResponseRedirect(reverse("admin:images_image_upload"))
+        # Every upload goes through the two-step upload (metadata prefilled, the file kept
+        # while the form is completed), the popup from an article's "+" included: it keeps
+        # its _popup and _to_field, and the new picture is handed back to the field.
+        query = request.GET.urlencode()
+        return HttpResponseRedirect(
+            reverse("admin:images_image_upload") + (f"?{query}" if query else "")
+        )
 
     def has_change_permission(self, request, obj=None):
         # Own pictures only, and none a non-draft shows (images/permissions.py); the others
@@ -195,15 +204,20 @@ class ImageAdmin(admin.ModelAdmin):
     def upload_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
+        popup = IS_POPUP_VAR in request.GET or IS_POPUP_VAR in request.POST
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": _("Upload images"),
+            "title": _("Upload an image") if popup else _("Upload images"),
             "has_view_permission": self.has_view_permission(request),
+            "is_popup": popup,
+            "is_popup_var": IS_POPUP_VAR,
+            "to_field": request.GET.get(TO_FIELD_VAR, request.POST.get(TO_FIELD_VAR, "")),
+            "to_field_var": TO_FIELD_VAR,
         }
         if request.method == "POST" and "form-TOTAL_FORMS" in request.POST:
             return self._review(request, context)
-        form = UploadForm(request.POST or None, request.FILES or None)
+        form = UploadForm(request.POST or None, request.FILES or None, single=popup)
         refused = []
         if request.method == "POST" and form.is_valid():
             staged, initial = [], []
@@ -263,6 +277,9 @@ class ImageAdmin(admin.ModelAdmin):
             images = formset.save()
             for image in images:
                 self.log_addition(request, image, [{"added": {}}])
+            if context["is_popup"] and images:
+                # Back to the field that opened the popup, with the new picture chosen.
+                return self.response_add(request, images[0])
             self.message_user(
                 request,
                 ngettext(
@@ -300,10 +317,16 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Rights"))
     def rights(self, obj):
+        if obj.is_under_embargo:
+            return format_html(
+                '<strong class="nr-expired">{}</strong>',
+                _("Image under embargo until %(time)s")
+                % {"time": german_datetime(obj.embargo_until)},
+            )
         if obj.usable_until is None:
             return "–"
         label = _("until %(date)s") % {"date": german_date(obj.usable_until)}
-        if not obj.is_usable:
+        if obj.is_expired:
             return format_html('<strong class="nr-expired">⚠ {} ({})</strong>', _("expired"), label)
         return label
 

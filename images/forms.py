@@ -63,14 +63,25 @@ class MultipleFileField(forms.FileField):
         return files
 
 
+ACCEPTED_TYPES = "image/jpeg,image/png,image/webp,image/avif"
+
+
 class UploadForm(forms.Form):
-    """Step 1: choose one or several files."""
+    """Step 1: choose one or several files (one, ``single``, in the popup of an image field)."""
 
     files = MultipleFileField(
         label=_("Image files"),
-        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/avif"}),
+        widget=MultipleFileInput(attrs={"accept": ACCEPTED_TYPES}),
         help_text=_("JPEG, PNG, WebP or AVIF. Several files can be chosen at once."),
     )
+
+    def __init__(self, *args, single=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if single:
+            field = self.fields["files"]
+            field.label = _("Image file")
+            field.widget = forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES})
+            field.help_text = _("JPEG, PNG, WebP or AVIF.")
 
 
 def stage(uploaded, fmt, user):

@@ -2,7 +2,9 @@
 
 Agency pictures carry them (IPTC By-line, Credit, Source, Caption-Abstract, Copyright
 Notice; the same in XMP as dc:creator, photoshop:Credit, dc:description, dc:rights). IPTC
-wins over XMP, XMP over EXIF. The editor reviews the prefilled form before saving.
+wins over XMP, XMP over EXIF, except where IPTC's short fields (32 bytes for By-line, Credit
+and Source) cut a value off that XMP holds whole: then the complete value is taken. The
+editor reviews the prefilled form before saving.
 """
 
 import logging
@@ -19,6 +21,14 @@ IPTC_FIELDS = {
     (2, 115): "source",
     (2, 116): "copyright",
     (2, 120): "caption",
+}
+# The longest value IPTC-IIM allows per dataset, in bytes: agency systems cut longer ones.
+IPTC_MAX_BYTES = {
+    "by_line": 32,
+    "credit": 32,
+    "source": 32,
+    "copyright": 128,
+    "caption": 2000,
 }
 EXIF_FIELDS = {0x013B: "by_line", 0x8298: "copyright", 0x010E: "caption"}
 NS = {
@@ -41,24 +51,60 @@ def _text(value):
         parts = [_text(v) for v in value]
         return ", ".join(p for p in parts if p)
     if isinstance(value, bytes):
-        for encoding in ("utf-8", "cp1252"):
-            try:
-                value = value.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            value = value.decode("latin-1")
+        value = _decode(value)
     return " ".join(str(value).replace("\x00", "").split())
 
 
+def _decode(value, cut_off=False):
+    """Text of IPTC/EXIF bytes: UTF-8, else Windows-1252 as older agency systems write it.
+    A value ``cut_off`` at a length limit may end inside a UTF-8 character: that is dropped."""
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if cut_off and error.reason == "unexpected end of data":
+            try:
+                return value[: error.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+    try:
+        return value.decode("cp1252")
+    except UnicodeDecodeError:
+        return value.decode("latin-1")
+
+
 def _iptc(image):
+    """({field: text}, {fields whose value fills the dataset's length limit})."""
     try:
         info = IptcImagePlugin.getiptcinfo(image) or {}
     except Exception:
         logger.info("Unreadable IPTC block ignored", exc_info=True)
-        return {}
-    return {name: _text(info[key]) for key, name in IPTC_FIELDS.items() if key in info}
+        return {}, set()
+    found, at_limit = {}, set()
+    for key, name in IPTC_FIELDS.items():
+        if key not in info:
+            continue
+        parts = info[key] if isinstance(info[key], list | tuple) else [info[key]]
+        full = [isinstance(part, bytes) and len(part) >= IPTC_MAX_BYTES[name] for part in parts]
+        found[name] = _text(
+            [_decode(part, cut) if cut else part for part, cut in zip(parts, full, strict=True)]
+        )
+        if any(full):
+            at_limit.add(name)
+    return found, at_limit
+
+
+def _prefer_complete(iptc, at_limit, xmp):
+    """IPTC's values, except where XMP holds the same value whole and IPTC a cut-off one:
+    XMP's is longer and IPTC's is its beginning, or IPTC's fills its length limit."""
+    chosen = {}
+    for name, value in iptc.items():
+        other = xmp.get(name, "")
+        cut_off = value and len(other) > len(value)
+        if cut_off and (other.startswith(value) or name in at_limit):
+            chosen[name] = other
+        else:
+            chosen[name] = value
+    return chosen
 
 
 def _xmp(image):
@@ -116,7 +162,9 @@ def read_metadata(fileobj):
     try:
         with PILImage.open(fileobj) as image:
             found = {}
-            for source in (_exif(image), _xmp(image), _iptc(image)):
+            xmp = _xmp(image)
+            iptc, at_limit = _iptc(image)
+            for source in (_exif(image), xmp, _prefer_complete(iptc, at_limit, xmp)):
                 found.update({k: v for k, v in source.items() if v})
     except Exception:
         logger.info("Metadata unreadable", exc_info=True)

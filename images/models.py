@@ -33,9 +33,12 @@ def rendition_upload_to(instance, filename):
 
 class ImageQuerySet(models.QuerySet):
     def usable(self):
-        """Images whose licence still allows new pages to show them."""
+        """Images whose licence allows pages to show them now (and whose embargo passed)."""
         today = timezone.localdate()
-        return self.filter(models.Q(usable_until__isnull=True) | models.Q(usable_until__gte=today))
+        return self.filter(
+            models.Q(usable_until__isnull=True) | models.Q(usable_until__gte=today),
+            models.Q(embargo_until__isnull=True) | models.Q(embargo_until__lte=timezone.now()),
+        )
 
     def expired(self):
         return self.filter(usable_until__lt=timezone.localdate())
@@ -87,7 +90,17 @@ class Image(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "Last day the licence allows the picture. Afterwards pages show a placeholder."
+            "Last day the licence allows the picture. Afterwards readers see the pages without it."
+        ),
+    )
+    embargo_until = models.DateTimeField(
+        _("Embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Not to be published before this time (Sperrfrist of the agency or press office). "
+            "Until then no page shows the picture, and no article with it as hero image can "
+            "go live."
         ),
     )
     focal_x = models.PositiveSmallIntegerField(
@@ -213,9 +226,19 @@ class Image(models.Model):
         return _("Image: %(credit)s") % {"credit": self.credit} if self.credit else ""
 
     @property
+    def is_expired(self):
+        """Whether the licence's last day has passed (in the newsroom's time zone)."""
+        return self.usable_until is not None and self.usable_until < timezone.localdate()
+
+    @property
+    def is_under_embargo(self):
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
+
+    @property
     def is_usable(self):
-        """False once the licence's last day has passed (in the newsroom's time zone)."""
-        return self.usable_until is None or self.usable_until >= timezone.localdate()
+        """False before the embargo passes and once the licence's last day has passed (in the
+        newsroom's time zone)."""
+        return not (self.is_under_embargo or self.is_expired)
 
     @property
     def orientation(self):

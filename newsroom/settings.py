@@ -51,15 +51,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",
-    "taggit",
+    "articles.apps.TagsConfig",  # django-taggit, with a German heading
     "reversion",
     "rest_framework",
     "django_tasks",
-    "django_tasks_db",
-    "axes",
+    "core.apps.TasksConfig",  # django_tasks_db, with a German heading
+    "accounts.apps.LoginLockoutsConfig",  # axes, with a German heading
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "accounts.apps.AuthenticatorAppsConfig",  # django_otp's TOTP plugin, likewise
+    "accounts.apps.RecoveryCodesConfig",  # django_otp's static plugin, likewise
     "core",
     "accounts",
     "articles",
@@ -239,6 +239,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # German first.
+# Tags keep the order they were typed in (taggit sorts them by default).
+TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "core.tags.edit_string_for_tags"
+
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German"))]
 TIME_ZONE = env("TIME_ZONE", default="Europe/Berlin")
@@ -378,21 +382,12 @@ LOGGING = {
 }
 
 # Error reports to Sentry (or a compatible service such as GlitchTip): pip install -e
-# ".[sentry]" and set SENTRY_DSN. No personal data is sent (send_default_pii off).
+# ".[sentry]" and set SENTRY_DSN (newsroom/sentry.py).
 SENTRY_DSN = env("SENTRY_DSN", default="")
 if SENTRY_DSN:
-    try:
-        import sentry_sdk
-    except ImportError as error:
-        raise ImproperlyConfigured(
-            'SENTRY_DSN is set but sentry-sdk is not installed: pip install -e ".[sentry]"'
-        ) from error
-    sentry_sdk.init(
-        dsn=SENTRY_DSN,
-        environment=env("SENTRY_ENVIRONMENT", default="production"),
-        send_default_pii=False,
-        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
-    )
+    from .sentry import start_reporting
+
+    start_reporting(SENTRY_DSN, env)
 
 # The newsroom itself: name, sign-off code and the site-wide follow box.
 NEWSROOM_SITE_NAME = env("NEWSROOM_SITE_NAME", default="newsroom")

@@ -27,7 +27,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from core.surrogate import SITE
@@ -114,15 +114,18 @@ def store_page(request, generation, keys, status, headers, content, seconds):
 
 def next_change(now):
     """The next moment a page could change without anyone saving anything: the next
-    scheduled publication or depublication, or the next midnight in the site's time zone."""
+    scheduled publication or depublication, the end of an embargo (an article's or a
+    picture's), or the next midnight in the site's time zone (licences end by the day)."""
     from articles.models import Article  # the page cache serves every app; models load late
+    from images.models import Image
 
-    upcoming = Article.objects.filter(status__in=Article.LIVE_STATUSES)
-    moments = [
-        upcoming.filter(published_at__gt=now).aggregate(at=Min("published_at"))["at"],
-        upcoming.filter(depublish_at__gt=now).aggregate(at=Min("depublish_at"))["at"],
-        _next_midnight(now),
-    ]
+    upcoming = Article.objects.filter(status__in=Article.LIVE_STATUSES).aggregate(
+        published=Min("published_at", filter=Q(published_at__gt=now)),
+        depublished=Min("depublish_at", filter=Q(depublish_at__gt=now)),
+        embargo=Min("embargo_until", filter=Q(embargo_until__gt=now)),
+    )
+    picture = Image.objects.filter(embargo_until__gt=now).aggregate(at=Min("embargo_until"))
+    moments = [*upcoming.values(), picture["at"], _next_midnight(now)]
     return min(moment for moment in moments if moment is not None)
 
 

@@ -15,7 +15,6 @@ class AuthorAdmin(admin.ModelAdmin):
     list_display_links = ["photo_thumbnail", "name"]
     list_select_related = ["photo", "user"]
     search_fields = ["name", "short_code", "role_title"]
-    prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["photo", "user"]
     readonly_fields = ["photo_preview"]
     fieldsets = [

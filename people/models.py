@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.text import unique_german_slug
+
 
 class Author(models.Model):
     name = models.CharField(_("Name"), max_length=120)
@@ -20,7 +22,13 @@ class Author(models.Model):
         unique=True,
         help_text=_("For the sign-off at the end of an article, e.g. “rut”."),
     )
-    slug = models.SlugField(_("Slug"), max_length=140, unique=True)
+    slug = models.SlugField(
+        _("Slug"),
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the address. Leave empty to make it from the name."),
+    )
     bio = models.TextField(_("Short bio"), blank=True)
     photo = models.ForeignKey(
         "images.Image",
@@ -49,6 +57,8 @@ class Author(models.Model):
 
     def save(self, *args, **kwargs):
         self.short_code = self.short_code.strip().lower()
+        if not self.slug:
+            self.slug = self._unique_slug()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -57,3 +67,16 @@ class Author(models.Model):
     def clean(self):
         # Codes are compared lower-case; normalise before the uniqueness check runs.
         self.short_code = self.short_code.strip().lower()
+        # Made here, not by the admin's prepopulate script: one transliteration everywhere
+        # ("Jörg Weiß" -> "joerg-weiss"), and the uniqueness check sees the slug.
+        if not self.slug and self.name:
+            self.slug = self._unique_slug()
+
+    def _unique_slug(self):
+        others = Author.objects.exclude(pk=self.pk)
+        return unique_german_slug(
+            self.name,
+            max_length=self._meta.get_field("slug").max_length,
+            fallback="autor",
+            taken=lambda slug: others.filter(slug=slug).exists(),
+        )

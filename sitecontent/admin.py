@@ -41,7 +41,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     }
     fieldsets = [
         (None, {"fields": ["site_name", "description"]}),
-        (_("Follow box"), {"fields": ["follow_box"]}),
+        (_("End of every article"), {"fields": ["follow_box", "publication_code"]}),
         (_("Legal and contact"), {"fields": ["imprint_url", "privacy_url", "contact_email"]}),
         (_("Search engines and social networks"), {"fields": ["logo", "social_image"]}),
     ]

@@ -39,6 +39,10 @@ def default_follow_box():
     return settings.NEWSROOM_FOLLOW_BOX
 
 
+def default_publication_code():
+    return settings.NEWSROOM_PUBLICATION_CODE
+
+
 def default_description():
     return str(
         _("News, background and analysis from %(site_name)s.")
@@ -64,6 +68,15 @@ class SiteSettings(models.Model):
         blank=True,
         default=default_follow_box,
         help_text=_("Shown at the end of every article. Leave empty to show no box."),
+    )
+    publication_code = models.CharField(
+        _("Publication sign-off code"),
+        max_length=20,
+        default=default_publication_code,
+        help_text=_(
+            "Ends the sign-off under every article, after the authors' short codes, "
+            "e.g. “newsroom” in “mm/ab/newsroom”."
+        ),
     )
     imprint_url = models.CharField(
         _("Imprint address"),

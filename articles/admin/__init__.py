@@ -8,4 +8,4 @@ from .. import revisions
 # trail included).
 revisions.register()
 
-from . import articles, home_page, records, sections  # noqa: E402, F401 (they register)
+from . import articles, home_page, records, sections, tags  # noqa: E402, F401 (they register)

@@ -1,12 +1,13 @@
 """The article form and list: fieldsets in page order, the article's parts as inlines, the
-workflow's buttons and bulk actions, previews and the planning page."""
+workflow (from workflow.py), previews and the planning page."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -35,6 +36,7 @@ from ..planning import planning
 from ..selectors import with_bylines
 from .history import ArticleHistoryMixin
 from .records import ArticleEventInline
+from .workflow import ArticleWorkflowMixin, bulk_transition, visibility
 
 # Fieldset titles; inlines name the fieldset they follow, so the form reads like the page.
 HEADLINE, IMAGE, LEAD, BODY, META = (
@@ -81,47 +83,24 @@ class CrossLinkInline(ArticlePartInline):
     fk_name = "article"
     formset = CrossLinkFormSet
     autocomplete_fields = ["target"]
-    fields = ["position", "target"]
+    fields = ["position", "target", "url", "title"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Narrower than the admin's defaults, so the row fits the form's width.
+    widgets = {
+        "url": forms.URLInput(attrs={"style": "width:16em"}),
+        "title": forms.TextInput(attrs={"style": "width:14em"}),
+    }
     extra = 1
     verbose_name = _("Link")
     verbose_name_plural = _("Read also:")
     after_fieldset = LEAD
 
-
-def _bulk_transition(name):
-    """A change-list action making transition ``name`` on each selected article."""
-    transition = workflow.TRANSITIONS[name]
-
-    @admin.action(description=transition.label)
-    def action(modeladmin, request, queryset):
-        done = 0
-        for article in queryset:
-            try:
-                workflow.perform(article, name, request.user)
-                done += 1
-            except PermissionDenied:
-                modeladmin.message_user(
-                    request,
-                    _("You may not do “%(action)s” on “%(title)s”.")
-                    % {"action": transition.label, "title": article},
-                    messages.ERROR,
-                )
-            except ValidationError as error:
-                modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
-        if done:
-            modeladmin.message_user(
-                request,
-                _("“%(action)s”: %(count)d article(s).")
-                % {"action": transition.label, "count": done},
-                messages.SUCCESS,
-            )
-
-    action.__name__ = f"transition_{name}"
-    return action
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, widgets=self.widgets, **kwargs)
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
+class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -138,9 +117,12 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
                     "section",
                     "genre",
                     "tags",
-                    "status",
+                    "visibility",
                     "published_at",
+                    "confirm_backdating",
                     "depublish_at",
+                    "embargo_until",
+                    "embargo_source",
                     "material_update",
                     "updated_at",
                     "correction_note",
@@ -163,12 +145,12 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
     autocomplete_fields = ["hero_image", "social_image"]
 
     class Media:
-        js = ["admin_extra/select-on-focus.js"]
+        js = ["admin_extra/select-on-focus.js", "admin_extra/unsaved-changes.js"]
 
     formfield_overrides = {
         models.DateTimeField: {"form_class": LocalSplitDateTimeField, "widget": AdminSplitDateTime}
     }
-    list_display = ["title", "section", "authors", "status", "published_at", "modified_at"]
+    list_display = ["title", "section", "authors", "visibility", "published_at", "modified_at"]
     list_filter = [
         "status",
         "section",
@@ -181,14 +163,14 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
     # "3 results (100,000 total)": the total is a count of the whole archive on every view.
     show_full_result_count = False
     save_on_top = True
-    actions = [_bulk_transition(name) for name in ("submit", "schedule", "publish", "withdraw")]
+    actions = [bulk_transition(name) for name in ("submit", "schedule", "publish", "withdraw")]
 
     def get_queryset(self, request):
         return with_bylines(super().get_queryset(request))
 
     def get_readonly_fields(self, request, obj=None):
         # The state changes only through the workflow's actions, never by typing it.
-        fields = ["hero_image_preview", "status", "first_published_at"]
+        fields = ["hero_image_preview", "visibility", "first_published_at"]
         if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
             fields += ["published_at", "depublish_at"]
         return self.kept_state_readonly_fields(request, fields)
@@ -205,7 +187,10 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         editing.save_article(
-            obj, user=request.user, material_update=form.cleaned_data.get("material_update")
+            obj,
+            user=request.user,
+            material_update=form.cleaned_data.get("material_update"),
+            schedule_comment=_("Backdating confirmed") if form.backdating else "",
         )
         changed_times = [
             name
@@ -214,6 +199,11 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
         ]
         for notice in editing.ambiguous_time_notices(obj, changed_times):
             self.message_user(request, notice, messages.WARNING)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if "tags" in form.cleaned_data:
+            editing.keep_tag_order(form.instance, form.cleaned_data["tags"])
 
     def get_deleted_objects(self, objs, request):
         # The audit trail goes with its article; nobody deletes events on their own.
@@ -230,15 +220,11 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
     def get_urls(self):
         return [
             *self.history_urls(),
+            *self.workflow_urls(),
             path(
                 "planning/",
                 self.admin_site.admin_view(self.planning_view),
                 name="articles_article_planning",
-            ),
-            path(
-                "<int:object_id>/transition/<slug:name>/",
-                self.admin_site.admin_view(require_POST(self.transition_view)),
-                name="articles_article_transition",
             ),
             path(
                 "<int:object_id>/vorschau-link/",
@@ -252,32 +238,6 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
             ),
             *super().get_urls(),
         ]
-
-    def transition_view(self, request, object_id, name):
-        article = get_object_or_404(Article, pk=object_id)
-        if name not in workflow.TRANSITIONS:
-            raise Http404
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        try:
-            transition = workflow.perform(
-                article, name, request.user, request.POST.get("comment", "")
-            )
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-        else:
-            article.refresh_from_db()
-            self.message_user(
-                request,
-                _("“%(title)s”: %(action)s. Status: %(status)s.")
-                % {
-                    "title": article,
-                    "action": transition.label,
-                    "status": article.get_status_display(),
-                },
-                messages.SUCCESS,
-            )
-        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def share_preview_view(self, request, object_id):
         article = get_object_or_404(Article, pk=object_id)
@@ -318,6 +278,7 @@ class ArticleAdmin(ArticleHistoryMixin, VersionAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["transitions"] = workflow.available(obj, request.user) if obj else []
+        context["visibility"] = visibility(obj) if obj else ""
         context["others_editing"] = presence.others_editing(obj, request.user) if obj else []
         if obj and not obj.is_public:
             context["preview_url"] = reverse("articles:preview", args=[obj.pk])

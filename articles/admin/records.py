@@ -3,14 +3,37 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ArticleEvent, ArticleRedirect
+from ..models import SCHEDULE_FIELDS, Article, ArticleEvent, ArticleRedirect
 
 
-class ArticleEventInline(admin.TabularInline):
+def readable_value(value):
+    """An event's stored value as the desk reads it: a status by its German name, a planned
+    time under the field's German name ("Veröffentlichung: 03.11.2026 14.05 CET"). Stored
+    as machine values, so old events read the same."""
+    statuses = dict(Article.Status.choices)
+    if value in statuses:
+        return statuses[value]
+    field, separator, rest = value.partition(": ")
+    if separator and field in SCHEDULE_FIELDS:
+        return f"{Article._meta.get_field(field).verbose_name}: {rest}"
+    return value or "–"
+
+
+class ReadableValues:
+    @admin.display(description=_("Old value"))
+    def old(self, obj):
+        return readable_value(obj.old_value)
+
+    @admin.display(description=_("New value"))
+    def new(self, obj):
+        return readable_value(obj.new_value)
+
+
+class ArticleEventInline(ReadableValues, admin.TabularInline):
     """The article's audit trail, read-only, on its change page."""
 
     model = ArticleEvent
-    fields = ["created_at", "action", "user", "old_value", "new_value", "comment"]
+    fields = ["created_at", "action", "user", "old", "new", "comment"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -24,10 +47,12 @@ class ArticleEventInline(admin.TabularInline):
 
 
 @admin.register(ArticleEvent)
-class ArticleEventAdmin(admin.ModelAdmin):
+class ArticleEventAdmin(ReadableValues, admin.ModelAdmin):
     """The audit trail across all articles, filterable; nobody edits it."""
 
-    list_display = ["created_at", "article", "action", "user", "old_value", "new_value"]
+    list_display = ["created_at", "article", "action", "user", "old", "new"]
+    fields = ["created_at", "article", "action", "user", "old", "new", "comment"]
+    readonly_fields = ["old", "new"]
     list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter), "created_at"]
     list_select_related = ["article", "user"]
     search_fields = ["article__headline", "comment"]

@@ -1,11 +1,12 @@
 """The articles app's models, one module per concept; import them from here."""
 
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
-from .articles import MAX_TEASER_BULLETS, Article, ArticleQuerySet
+from .articles import MAX_TEASER_BULLETS, Article
 from .events import SCHEDULE_FIELDS, ArticleEvent, record_event, record_schedule_changes
 from .home_page import MAX_HOME_HIGHLIGHTS, HomePage, HomePageHighlight
 from .parts import Byline, CrossLink, InlinePicture, TeaserBullet
 from .preview_links import PreviewLink
+from .queries import ArticleQuerySet
 from .sections import RESERVED_SECTION_SLUGS, Section, validate_section_slug
 
 __all__ = [

@@ -4,79 +4,28 @@ body, old addresses, audited changes of the planned times)."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
-from django.db.models.query import ModelIterable
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
-from core.text import german_slugify, join_as_sentence
+from core.dates import german_datetime
+from core.text import join_as_sentence, unique_german_slug
+from sitecontent.models import SiteSettings
 
 from .. import blocks
 from ..sanitizer import clean_body
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
 from .events import SCHEDULE_FIELDS, record_schedule_changes
-from .parts import Byline, CrossLink
+from .queries import ArticleQuerySet
 from .sections import Section
 
 MAX_TEASER_BULLETS = 5
 # What search engines show of a title and a description (longer ones are cut off there).
 SEO_TITLE_MAX_LENGTH = 70
 META_DESCRIPTION_MAX_LENGTH = 200
-
-
-class WithHeroRenditions(ModelIterable):
-    """Articles as model instances, their hero images' 16:9 renditions (the only ones
-    teasers and article pages show) loaded in one more query as plain rows, not as a model
-    instance each (images.renditions.load_renditions)."""
-
-    def __iter__(self):
-        from images.renditions import load_renditions  # images refers to articles (usage)
-
-        articles = list(super().__iter__())
-        load_renditions([article.hero_image for article in articles], "wide")
-        yield from articles
-
-
-class ArticleQuerySet(models.QuerySet):
-    def public(self):
-        """Articles readers may see, decided at query time so no job must run first:
-        published or scheduled, their publication time has come and, if they have one,
-        their depublication time has not."""
-        now = timezone.now()
-        return self.filter(
-            Q(depublish_at__isnull=True) | Q(depublish_at__gt=now),
-            status__in=Article.LIVE_STATUSES,
-            published_at__lte=now,
-        )
-
-    def for_teasers(self):
-        """What a list of teasers shows, in a fixed number of queries."""
-        return self.select_related("section", "hero_image")._with_hero_renditions()
-
-    def for_page(self):
-        """Everything an article page shows, in a fixed number of queries."""
-        public_targets = CrossLink.objects.filter(
-            target__in=Article.objects.public()
-        ).select_related("target__section")
-        return (
-            self.select_related("section", "hero_image", "social_image")
-            ._with_hero_renditions()
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-                "bullets",
-                Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
-                "tags",
-            )
-        )
-
-    def _with_hero_renditions(self):
-        clone = self._chain()
-        # Where values() and values_list() set theirs: how rows become results.
-        clone._iterable_class = WithHeroRenditions
-        return clone
 
 
 class Article(models.Model):
@@ -224,6 +173,21 @@ class Article(models.Model):
         blank=True,
         help_text=_("Time of the last material update, if there was one."),
     )
+    embargo_until = models.DateTimeField(
+        _("Embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Not to be published before this time (Sperrfrist), whatever the schedule says: "
+            "until then the article is on no page, feed or list."
+        ),
+    )
+    embargo_source = models.CharField(
+        _("Source of the embargo"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who set it, e.g. “dpa” or “Pressestelle Universität Leipzig”."),
+    )
     correction_note = models.TextField(
         _("Correction note"),
         blank=True,
@@ -268,10 +232,11 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, user=None, **kwargs):
+    def save(self, *args, user=None, schedule_comment="", **kwargs):
         """Save; ``user`` is who made the change, for the audit trail (None: unknown, such
         as a script). A change of the planned times is recorded here, whoever makes it,
-        unless the status changes in the same save: the workflow records that step."""
+        unless the status changes in the same save: the workflow records that step.
+        ``schedule_comment`` goes with that record."""
         if not self.slug:
             self.slug = self._unique_slug()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -286,7 +251,7 @@ class Article(models.Model):
         if saved_fields is None or "body" in saved_fields:
             blocks.keep_inline_pictures(self)
         if stored is not None and stored.get("status", self.status) == self.status:
-            record_schedule_changes(self, stored, user=user)
+            record_schedule_changes(self, stored, user=user, comment=schedule_comment)
         self.remember_stored_state(saved_fields)
 
     def get_absolute_url(self):
@@ -367,7 +332,7 @@ class Article(models.Model):
     def sign_off(self):
         """'mm/ab/newsroom': the authors' short codes, then the publication."""
         codes = [byline.author.short_code for byline in self.bylines.all()]
-        return "/".join([*codes, settings.NEWSROOM_PUBLICATION_CODE])
+        return "/".join([*codes, SiteSettings.current().publication_code])
 
     def clean(self):
         if not self.slug and self.headline:
@@ -383,6 +348,38 @@ class Article(models.Model):
             raise ValidationError(
                 {"depublish_at": _("The depublication must come after the publication.")}
             )
+        if self.status in self.LIVE_STATUSES:
+            refusal = self.embargo_refusal(self.published_at)
+            if refusal:
+                raise ValidationError({"published_at": refusal})
+
+    def embargo_lifts_at(self):
+        """When the article may go public at the earliest: its own embargo or its hero
+        picture's, whichever is later (None: no embargo)."""
+        moments = [self.embargo_until]
+        if self.hero_image_id:
+            moments.append(self.hero_image.embargo_until)
+        return max((moment for moment in moments if moment), default=None)
+
+    @property
+    def pending_embargo(self):
+        """The end of an embargo that has not passed yet, or None."""
+        lifts = self.embargo_lifts_at()
+        return lifts if lifts is not None and lifts > timezone.now() else None
+
+    def embargo_refusal(self, going_live_at):
+        """Why the article cannot go public at ``going_live_at`` (None: now), or ''."""
+        lifts = self.embargo_lifts_at()
+        if lifts is None or (going_live_at or timezone.now()) >= lifts:
+            return ""
+        if lifts == self.embargo_until:
+            source = self.embargo_source or _("source not given")
+        else:
+            source = _("the hero image's embargo")
+        return _(
+            "Embargo until %(time)s (%(source)s): the article can go public at that time at "
+            "the earliest."
+        ) % {"time": german_datetime(lifts), "source": source}
 
     def _check_slug_is_free(self):
         """A typed slug must not take another article's old address: that would silence the
@@ -405,13 +402,14 @@ class Article(models.Model):
             )
 
     def _unique_slug(self):
-        base = german_slugify(self.headline)[:SLUG_MAX_LENGTH].strip("-") or "artikel"
         others = Article.objects.exclude(pk=self.pk)
         # An old address of another article stays that article's: a new one must not take it.
         old_addresses = ArticleRedirect.objects.exclude(article_id=self.pk)
-        slug, number = base, 2
-        while others.filter(slug=slug).exists() or old_addresses.filter(old_slug=slug).exists():
-            suffix = f"-{number}"
-            slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
-            number += 1
-        return slug
+        return unique_german_slug(
+            self.headline,
+            max_length=SLUG_MAX_LENGTH,
+            fallback="artikel",
+            taken=lambda slug: (
+                others.filter(slug=slug).exists() or old_addresses.filter(old_slug=slug).exists()
+            ),
+        )

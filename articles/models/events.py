@@ -67,12 +67,12 @@ def record_event(article, action, *, user=None, old_value="", new_value="", comm
 
 
 # The planned times whose every change is recorded, whoever makes it.
-SCHEDULE_FIELDS = ("published_at", "depublish_at")
+SCHEDULE_FIELDS = ("published_at", "depublish_at", "embargo_until")
 
 
-def record_schedule_changes(article, before, *, user=None):
+def record_schedule_changes(article, before, *, user=None, comment=""):
     """Record each planned time of ``article`` that differs from ``before`` ({field: value}),
-    as '<field>: 03.11.2026 14.05 CET'."""
+    as '<field>: 03.11.2026 14.05 CET', with ``comment`` (e.g. a confirmed backdating)."""
     for field in SCHEDULE_FIELDS:
         if field not in before:
             continue  # not read from the database (deferred): nothing to compare
@@ -84,4 +84,5 @@ def record_schedule_changes(article, before, *, user=None):
                 user=user,
                 old_value=f"{field}: {dates.german_datetime(old, zone=True) or '–'}",
                 new_value=f"{field}: {dates.german_datetime(new, zone=True) or '–'}",
+                comment=comment,
             )

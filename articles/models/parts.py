@@ -2,6 +2,7 @@
 links."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,10 @@ class TeaserBullet(models.Model):
 
 
 class CrossLink(models.Model):
+    """One "Lesen Sie außerdem noch:" link: to an article of the site (shown once it is
+    public, so a story that goes live later may be linked ahead) or to an external address
+    with the title readers see."""
+
     article = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="cross_links"
     )
@@ -70,6 +75,21 @@ class CrossLink(models.Model):
         verbose_name=_("linked article"),
         on_delete=models.CASCADE,
         related_name="linked_from",
+        null=True,
+        blank=True,
+        help_text=_("An article of this site; shown once it is public."),
+    )
+    url = models.URLField(
+        _("or external address"),
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+    title = models.CharField(
+        _("Title of the external page"),
+        max_length=200,
+        blank=True,
+        help_text=_("What readers see as the link, for an external address."),
     )
     position = models.PositiveSmallIntegerField(_("Position"), default=0)
 
@@ -86,14 +106,31 @@ class CrossLink(models.Model):
             models.CheckConstraint(
                 condition=~Q(article=models.F("target")), name="cross_link_not_to_itself"
             ),
+            models.CheckConstraint(
+                condition=(Q(target__isnull=False) & Q(url=""))
+                | (Q(target__isnull=True) & ~Q(url="") & ~Q(title="")),
+                name="cross_link_article_or_address",
+            ),
         ]
 
     def __str__(self):
-        return str(self.target)
+        return self.title if self.is_external else str(self.target)
+
+    @property
+    def is_external(self):
+        return self.target_id is None
 
     def clean(self):
         if self.article_id and self.article_id == self.target_id:
             raise ValidationError({"target": _("An article cannot link to itself.")})
+        if self.target_id and self.url:
+            raise ValidationError({"url": _("Choose an article or enter an address, not both.")})
+        if self.target_id:
+            self.title = ""  # an article's link reads its own title
+        elif not self.url:
+            raise ValidationError({"target": _("Choose an article or enter an address.")})
+        elif not self.title.strip():
+            raise ValidationError({"title": _("An external link needs the title readers see.")})
 
 
 class InlinePicture(models.Model):

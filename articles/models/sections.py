@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.text import unique_german_slug
+
 # First path segments the site uses itself; a section cannot take them as its address.
 RESERVED_SECTION_SLUGS = frozenset(
     {
@@ -36,7 +38,12 @@ def validate_section_slug(value):
 class Section(models.Model):
     name = models.CharField(_("Name"), max_length=80, unique=True)
     slug = models.SlugField(
-        _("Slug"), max_length=80, unique=True, validators=[validate_section_slug]
+        _("Slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        validators=[validate_section_slug],
+        help_text=_("Part of the address. Leave empty to make it from the name."),
     )
     position = models.PositiveIntegerField(_("Order"), default=0)
     seo_title = models.CharField(
@@ -72,5 +79,29 @@ class Section(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"section": self.slug})
+
+    def clean(self):
+        # Made here, not by the admin's prepopulate script: one transliteration everywhere,
+        # and a made slug is checked like a typed one.
+        if not self.slug and self.name:
+            self.slug = self._unique_slug()
+            try:
+                validate_section_slug(self.slug)
+            except ValidationError as error:
+                raise ValidationError({"slug": error}) from None
+
+    def _unique_slug(self):
+        others = Section.objects.exclude(pk=self.pk)
+        return unique_german_slug(
+            self.name,
+            max_length=self._meta.get_field("slug").max_length,
+            fallback="ressort",
+            taken=lambda slug: others.filter(slug=slug).exists(),
+        )

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from core.dates import german_date
+from core.dates import german_date, german_datetime
 from images import renditions as rendition_lib
 
 register = template.Library()
@@ -80,10 +80,14 @@ def rights_warning(article):
     """For the desk: why a picture of an article (the hero image or one in the text,
     ``Article.pictures``) cannot (or soon cannot) be shown; the first one that cannot."""
     for image in article.pictures:
+        if image.is_under_embargo:
+            return _("Image under embargo until %(time)s") % {
+                "time": german_datetime(image.embargo_until)
+            }
         if image.usable_until is None:
             continue
         until = german_date(image.usable_until)
-        if not image.is_usable:
+        if image.is_expired:
             return _("Image rights expired on %(date)s") % {"date": until}
         if article.published_at and timezone.localdate(article.published_at) > image.usable_until:
             return _("Image rights end on %(date)s, before publication") % {"date": until}

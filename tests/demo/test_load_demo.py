@@ -163,6 +163,13 @@ def test_a_commentary_and_a_picture_for_shared_links(demo, client):
     assert 'property="og:image"' in client.get("/suche/").content.decode()
 
 
+def test_a_scheduled_story_waits_for_its_embargo(demo):
+    (embargoed,) = Article.objects.exclude(embargo_until=None)
+    assert embargoed.status == Article.Status.SCHEDULED
+    assert embargoed.embargo_until == embargoed.published_at > timezone.now()
+    assert embargoed.embargo_source
+
+
 def test_bodies_use_every_allowed_kind_of_markup(demo):
     bodies = "\n".join(Article.objects.values_list("body", flat=True))
     for markup in ("<p>", "<h2>", "<ul>", "<ol>", "<li>", "<blockquote>", "<strong>", "<em>"):

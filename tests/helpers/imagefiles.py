@@ -48,10 +48,11 @@ CAPTION_ABSTRACT = (2, 120)
 
 def iptc_datasets(values, encoding="utf-8"):
     """IPTC-IIM records: for UTF-8, 1:90 declares it (ESC % G); older agency systems write
-    Latin-1 without a declaration. Then each (record, dataset): text."""
+    Latin-1 without a declaration. Then each (record, dataset): text (or bytes as they are,
+    e.g. a value cut off at IPTC's length limit)."""
     out = bytearray(b"\x1c\x01\x5a\x00\x03\x1b%G" if encoding == "utf-8" else b"")
     for (record, dataset), text in values.items():
-        data = text.encode(encoding)
+        data = text if isinstance(text, bytes) else text.encode(encoding)
         out += bytes((0x1C, record, dataset)) + struct.pack(">H", len(data)) + data
     return bytes(out)
 

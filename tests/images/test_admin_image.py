@@ -1,7 +1,8 @@
-"""The image library admin: the change form, the plain add form an article's image field opens
-in a popup, and the list with its thumbnails, search and filters."""
+"""The image library admin: the change form, the upload an article's image field opens in a
+popup ("+"), and the list with its thumbnails, search and filters."""
 
 import datetime
+import json
 import re
 from zoneinfo import ZoneInfo
 
@@ -14,14 +15,22 @@ from django.utils.translation import gettext
 from images.models import Image
 from tests.helpers import imagefiles
 from tests.helpers.factories import ImageFactory
-from tests.helpers.html import html
-from tests.helpers.images import CHANGELIST_URL, change_url
+from tests.helpers.html import html, start_tags
+from tests.helpers.images import (
+    CHANGELIST_URL,
+    change_url,
+    image_srcs,
+    review_payload,
+    staged_tokens,
+)
 
 pytestmark = pytest.mark.django_db
 
 BERLIN = ZoneInfo("Europe/Berlin")
-# The add form in a popup (from an article's or author's image field) stays a plain form.
+# The add form in a popup (from an article's or author's image field, "+") leads to the
+# upload, as in the library.
 POPUP_ADD_URL = "/admin/images/image/add/?_popup=1"
+POPUP_UPLOAD_URL = "/admin/images/image/hochladen/?_popup=1"
 
 
 def jpeg_upload(name="Stadtrat Sitzung.JPG", width=320, height=200):
@@ -54,51 +63,110 @@ def assert_refused_keeping(response, message, typed):
         assert escape(text) in content, f"the typed {text!r} was lost"
 
 
-def test_the_popup_add_form_stores_the_picture_with_its_size_and_uploader(admin_client):
+def popup_upload(client, upload):
+    """Step 1 in the popup of an article's image field ("+"): one file."""
+    return client.post(
+        f"{POPUP_UPLOAD_URL}&_to_field=id", {"files": upload, "_popup": "1", "_to_field": "id"}
+    )
+
+
+def test_the_popup_add_form_leads_to_the_upload_keeping_popup_and_field(admin_client):
+    response = admin_client.get(f"{POPUP_ADD_URL}&_to_field=id")
+
+    assert response.status_code == 302
+    assert response.url == f"{POPUP_UPLOAD_URL}&_to_field=id"
+    page = admin_client.get(response.url).content.decode()
+    file_inputs = [a for a in start_tags(page, "input") if a.get("type") == "file"]
+    assert len(file_inputs) == 1 and "multiple" not in file_inputs[0], "one file in a popup"
+
+
+def test_the_popup_upload_prefills_from_the_metadata_and_hands_the_picture_back(admin_client):
+    data = imagefiles.with_iptc(
+        imagefiles.jpeg(320, 200),
+        {imagefiles.CREDIT: "picture alliance", imagefiles.BY_LINE: "Jana Beispiel"},
+    )
+
+    review = popup_upload(admin_client, imagefiles.upload("Stadtrat Sitzung.JPG", data))
+
+    assert review.status_code == 200
+    form = review.context["formset"].forms[0]
+    assert (form["credit_line"].value(), form["photographer"].value()) == (
+        "picture alliance",
+        "Jana Beispiel",
+    )
+    hidden = {
+        a["name"]: a.get("value")
+        for a in start_tags(review.content.decode(), "input")
+        if a.get("type") == "hidden"
+    }
+    assert (hidden["_popup"], hidden["_to_field"]) == ("1", "id")
+
     response = admin_client.post(
-        POPUP_ADD_URL, image_form(file=jpeg_upload(width=320, height=200), _popup="1")
+        f"{POPUP_UPLOAD_URL}&_to_field=id",
+        {
+            **review_payload(review, {"alt_text": "Der Stadtrat tagt"}),
+            "_popup": "1",
+            "_to_field": "id",
+        },
     )
 
     assert response.status_code == 200
-    assert "popup_response" in response.templates[0].name
+    assert "popup_response" in response.templates[0].name, response.context["formset"].errors
     image = Image.objects.get()
+    assert json.loads(response.context["popup_response_data"])["value"] == str(image.pk)
     assert (image.width, image.height) == (320, 200)
     assert image.uploaded_by == admin_client.user
-    assert image.file_size == image.file.size
-    assert image.credit == "picture alliance/dpa/LVZ via Imago | Jana Beispiel"
+    assert image.credit == "picture alliance | Jana Beispiel"
     assert re.fullmatch(r"images/\d{4}/\d{2}/stadtrat-sitzung-[0-9a-f]{10}\.jpg", image.file.name)
-    assert image.file.storage.exists(image.file.name)
 
 
-def test_the_popup_add_form_refuses_a_picture_without_alt_text_keeping_the_rest(admin_client):
-    response = admin_client.post(
-        POPUP_ADD_URL, image_form(file=jpeg_upload(), alt_text="", _popup="1")
+def test_the_popup_upload_keeps_the_file_and_the_typing_across_a_missing_alt_text(admin_client):
+    review = popup_upload(admin_client, jpeg_upload())
+    token = staged_tokens(review)[0]
+    typed = {
+        "alt_text": "",
+        "caption": "Die neue Linie soll ab 2028 den Süden anbinden.",
+        "credit_line": "picture alliance/dpa",
+    }
+
+    refused_once = admin_client.post(
+        f"{POPUP_UPLOAD_URL}&_to_field=id",
+        {**review_payload(review, typed), "_popup": "1", "_to_field": "id"},
     )
 
-    assert_refused_keeping(
-        response,
-        "Dieses Feld ist zwingend erforderlich.",
-        typed=[
-            "Die neue Linie soll ab 2028 den Süden anbinden.",
-            "picture alliance/dpa/LVZ via Imago",
-            "Jana Beispiel",
-        ],
-    )
-    assert list(response.context["adminform"].form.errors) == ["alt_text"]
+    assert refused_once.status_code == 200
+    assert "Dieses Feld ist zwingend erforderlich." in refused_once.content.decode()
+    assert escape(typed["caption"]) in refused_once.content.decode()
+    assert staged_tokens(refused_once) == [token], "the chosen file is still there"
+    assert refused_once.context["rows"][0][1] in image_srcs(refused_once)
     assert not Image.objects.exists()
 
+    saved = admin_client.post(
+        f"{POPUP_UPLOAD_URL}&_to_field=id",
+        {
+            **review_payload(refused_once, {"alt_text": "Straßenbahn im Regen"}),
+            "_popup": "1",
+            "_to_field": "id",
+        },
+    )
 
-def test_the_popup_add_form_refuses_a_file_that_is_not_an_image(admin_client):
+    assert "popup_response" in saved.templates[0].name, saved.context["formset"].errors
+    image = Image.objects.get()
+    assert (image.alt_text, image.caption) == ("Straßenbahn im Regen", typed["caption"])
+
+
+def test_the_popup_upload_refuses_a_file_that_is_not_an_image(admin_client):
     not_an_image = imagefiles.upload("x.jpg", b"just some text")
 
-    response = admin_client.post(POPUP_ADD_URL, image_form(file=not_an_image, _popup="1"))
+    response = popup_upload(admin_client, not_an_image)
 
-    assert_refused_keeping(
-        response,
-        gettext("“%(name)s” is not an image (whatever its file name says).") % {"name": "x.jpg"},
-        typed=["Straßenbahn vor dem Hauptbahnhof", "Jana Beispiel"],
+    assert response.status_code == 200
+    assert (
+        escape(
+            gettext("“%(name)s” is not an image (whatever its file name says).") % {"name": "x.jpg"}
+        )
+        in response.content.decode()
     )
-    assert list(response.context["adminform"].form.errors) == ["file"]
     assert not Image.objects.exists()
 
 

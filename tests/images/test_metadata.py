@@ -218,3 +218,40 @@ def test_unreadable_or_hostile_xmp_is_ignored_and_the_picture_still_accepted(adm
     review = upload_one(admin_client, imagefiles.jpeg(xmp=xmp))
 
     assert prefilled(review) == dict.fromkeys(PREFILLED, "")
+
+
+# IPTC cuts By-line, Credit and Source at 32 bytes; XMP has no such limit.
+FULL_CREDIT = "picture alliance/dpa/LVZ via Imago Images"
+FULL_BY_LINE = "Jürgen Müßig für Leipziger Überblick"
+
+
+def test_a_credit_cut_off_by_iptc_is_taken_whole_from_xmp(admin_client):
+    cut_credit = FULL_CREDIT.encode()[:32]
+    cut_by_line = FULL_BY_LINE.encode()[:32]  # ends inside the "Ü"
+    assert cut_by_line.decode("utf-8", "ignore") != cut_by_line.decode("utf-8", "replace")
+    data = all_three(
+        iptc={imagefiles.CREDIT: cut_credit, imagefiles.BY_LINE: cut_by_line},
+        xmp={"credit": FULL_CREDIT, "creator": FULL_BY_LINE},
+    )
+
+    values = prefilled(upload_one(admin_client, data))
+
+    assert values["credit_line"] == FULL_CREDIT
+    assert values["photographer"] == FULL_BY_LINE
+
+
+def test_a_full_length_iptc_value_differing_from_xmp_is_replaced_only_when_xmp_is_longer(
+    admin_client,
+):
+    # 32 bytes exactly, but XMP holds a shorter, different credit: IPTC still wins.
+    iptc_credit = "Deutsche Presse-Agentur (dpa) GmbH"[:32]
+    data = all_three(
+        iptc={imagefiles.CREDIT: iptc_credit, imagefiles.BY_LINE: "Jana Beispiel"},
+        xmp={"credit": "dpa", "creator": "Jana Beispiel-Langname"},
+    )
+
+    values = prefilled(upload_one(admin_client, data))
+
+    assert values["credit_line"] == iptc_credit
+    # Not at the limit, but XMP's value begins with IPTC's: the complete one is taken.
+    assert values["photographer"] == "Jana Beispiel-Langname"

@@ -126,3 +126,26 @@ def test_author_search_finds_name_short_code_and_role(admin_client, term, expect
 
     assert response.status_code == 200
     assert set(response.context["cl"].result_list) == {authors[expected]}
+
+
+def test_an_empty_slug_is_made_from_the_name_with_german_transliteration(admin_client):
+    response = admin_client.post(ADD_URL, author_form(name="Jörg Weiß", slug="", short_code="jw"))
+
+    assert response.status_code == 302
+    assert Author.objects.get(short_code="jw").slug == "joerg-weiss"
+
+
+def test_the_author_form_no_longer_fills_the_slug_in_the_browser(admin_client):
+    # The admin's prepopulate script transliterates on its own ("jorg-wei"); the server's
+    # rule is the only one.
+    page = admin_client.get(ADD_URL).content.decode()
+
+    assert 'data-prepopulated-fields="[]"' in page
+
+
+def test_a_second_author_of_the_same_name_gets_a_numbered_slug(admin_client):
+    AuthorFactory(name="Jörg Weiß", slug="joerg-weiss", short_code="jw1")
+
+    admin_client.post(ADD_URL, author_form(name="Jörg Weiß", slug="", short_code="jw2"))
+
+    assert Author.objects.get(short_code="jw2").slug == "joerg-weiss-2"

@@ -9,7 +9,13 @@ from django.utils import timezone
 from sitecontent.models import SiteSettings, SocialAccount
 from tests.helpers import forms
 from tests.helpers.accounts import CHIEF, DESK, REPORTER
-from tests.helpers.factories import ArticleFactory, ImageFactory, SectionFactory
+from tests.helpers.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    BylineFactory,
+    ImageFactory,
+    SectionFactory,
+)
 from tests.helpers.html import start_tags, text_of
 from tests.helpers.pages import element, get, meta
 
@@ -215,3 +221,30 @@ def test_header_has_the_search_form_and_marks_the_articles_section(client):
     assert "aria-current" not in footer(page)
     (search,) = [f for f in start_tags(page, "form") if f.get("role") == "search"]
     assert search["action"] == "/suche/"
+
+
+# --- the publication's sign-off code -----------------------------------------------------------
+
+
+def test_the_sign_off_code_starts_from_the_environment_and_is_changed_in_the_admin(
+    admin_client, client, settings
+):
+    settings.NEWSROOM_PUBLICATION_CODE = "lvz"
+    article = ArticleFactory(headline="Neue Brücke")
+    BylineFactory(article=article, author=AuthorFactory(short_code="mm"))
+    form = open_form(admin_client, ADD)
+    assert form.data["publication_code"] == "lvz"
+    assert "mm/lvz" in text_of(
+        element(get(client, article.get_absolute_url()), "p", "article__sign-off")
+    )
+
+    response = (
+        fill_settings(admin_client, ADD)
+        .fill(publication_code="rundschau")
+        .submit(admin_client, ADD)
+    )
+
+    assert response.status_code == 302
+    assert SiteSettings.objects.get().publication_code == "rundschau"
+    page = get(client, article.get_absolute_url())
+    assert text_of(element(page, "p", "article__sign-off")) == "mm/rundschau"

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_seo_and_genre'),
+        ('articles', '0015_embargo'),
         ('images', '0004_change_any_image'),
     ]
 
