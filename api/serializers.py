@@ -16,7 +16,7 @@ from rest_framework import serializers
 
 from core.addresses import absolute_url
 from core.dates import iso_datetime
-from distribution.data import article_url, author_data, byline_data, tag_data
+from distribution.data import article_url, author_data, body_html, byline_data, tag_data
 from images.data import image_data
 
 # What the API says about a picture: the rendition about 1200 px wide (384 px for the square
@@ -160,10 +160,14 @@ class ArticleDetailSerializer(ArticleParts, ApiSerializer):
     teaser_bullets = serializers.SerializerMethodField()
     lead = serializers.CharField()
     cross_links = serializers.SerializerMethodField()
-    body = serializers.CharField()
+    body = serializers.SerializerMethodField()
     correction_note = serializers.CharField()
     sign_off = serializers.CharField()
     tags = serializers.SerializerMethodField()
+
+    def get_body(self, article):
+        # As feeds carry it: pictures as <img> with caption and credit, embeds as links.
+        return body_html(article, self.request)
 
     def get_byline(self, article):
         return str(article.byline)

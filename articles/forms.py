@@ -15,7 +15,9 @@ from taggit.models import Tag
 from core import dates
 from core.forms import MultilineTextField, OrderedInlineFormSet, UniqueRowsFormSet, live_forms
 
+from . import blocks
 from .models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, SCHEDULE_FIELDS, Article
+from .sanitizer import clean_body
 
 
 class TagAutocompleteWidget(TagWidget):
@@ -197,6 +199,16 @@ class ArticleAdminForm(forms.ModelForm):
                 code="image_expired",
             )
         return image
+
+    def clean_body(self):
+        """Pictures that exist (and, newly placed, may still be shown) and embeds on the
+        allow-list only; the typed text stays in the form with the message (it is sanitized
+        on save, as ever)."""
+        body = self.cleaned_data.get("body", "")
+        stored = Article.objects.filter(pk=self.instance.pk).values_list("body", flat=True)
+        kept = blocks.image_ids(stored.first() or "") if self.instance.pk else []
+        blocks.check(clean_body(body), kept=kept)
+        return body
 
     def clean(self):
         cleaned_data = super().clean()

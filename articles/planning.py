@@ -25,7 +25,9 @@ class Planning:
 
 def planning(days=PLANNING_DAYS, now=None):
     now = now or timezone.now()
-    articles = with_bylines(Article.objects.select_related("section", "hero_image"))
+    articles = with_bylines(
+        Article.objects.select_related("section", "hero_image").prefetch_related("inline_images")
+    )
     upcoming = articles.filter(
         status=Article.Status.SCHEDULED,
         published_at__gt=now,

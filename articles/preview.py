@@ -31,6 +31,7 @@ from core import dates
 
 from . import workflow
 from .models import Article, ArticleEvent, PreviewLink, record_event
+from .views import render_article
 
 SALT = "articles.preview"
 
@@ -92,9 +93,7 @@ def path_of(link):
 
 
 def _render(request, article):
-    response = render(
-        request, "articles/article_detail.html", {"article": article, "is_preview": True}
-    )
+    response = render_article(request, article, {"is_preview": True})
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

@@ -7,10 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core import dates, surrogate
+from core import dates, security, surrogate
 from core.pagination import page_context, paginate
 
-from . import selectors
+from . import blocks, selectors
 from .models import Section
 
 
@@ -107,12 +107,20 @@ def article_detail(request, section, slug):
     if article.section.slug != section:
         # The article moved to another section: send readers to its current address.
         return redirect(article, permanent=True)
-    return render(
+    return render_article(
+        request,
+        article,
+        {"current_section": article.section, "related": selectors.related_articles(article)},
+    )
+
+
+def render_article(request, article, context=None):
+    """The article page (the public one and the preview): the pictures in its text loaded
+    at once, and the frames its embeds may load after a click allowed."""
+    body_blocks = blocks.blocks(blocks.load_pictures([article])[0])
+    response = render(
         request,
         "articles/article_detail.html",
-        {
-            "article": article,
-            "current_section": article.section,
-            "related": selectors.related_articles(article),
-        },
+        {"article": article, "body_blocks": body_blocks, **(context or {})},
     )
+    return security.allow_frames(response, blocks.frame_origins(body_blocks))

@@ -3,7 +3,9 @@ and the Content-Security-Policy the admin needs on top of the public one."""
 
 import math
 
+from csp.constants import HEADER as CSP_HEADER
 from csp.middleware import CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
@@ -35,6 +37,16 @@ class NewsroomCSPMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith(settings.ADMIN_PATH):
             parts.update = {**(parts.update or {}), **settings.ADMIN_CSP_ADDITIONS}
         return parts
+
+
+def allow_frames(response, origins):
+    """Let ``response`` frame ``origins`` (embeds loaded after a reader's click), and nothing
+    else beyond the public policy. Written into the response itself, not left to the
+    middleware: the page cache stores the response's headers (it sits inside the CSP
+    middleware), so the widened policy goes out with the stored page as well."""
+    if origins:
+        response[CSP_HEADER] = build_policy(update={"frame-src": list(origins)})
+    return response
 
 
 def lockout_response(request, original_response=None, credentials=None):

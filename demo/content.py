@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from articles.models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, SLUG_MAX_LENGTH, Article
+from core.embeds import embed_for
 from core.text import german_slugify
 
+from .markup import embed_urls, picture_keys
 from .pictures import SCENES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -349,6 +351,12 @@ def check_demo_data():
             problems.append(f"{where}: unknown section {item.section!r}")
         if item.image and item.image not in image_keys:
             problems.append(f"{where}: unknown image {item.image!r}")
+        for key in picture_keys(item.body):
+            if key not in image_keys:
+                problems.append(f"{where}: unknown image {key!r} in the text")
+        for url in embed_urls(item.body):
+            if embed_for(url) is None:
+                problems.append(f"{where}: {url!r} cannot be embedded")
         if item.embargo_source and item.status != SCHEDULED:
             problems.append(f"{where}: only a scheduled article waits for an embargo")
         if item.genre not in Article.Genre.values:

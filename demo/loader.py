@@ -240,7 +240,7 @@ def _load_articles(sections, images, authors, timeline):
                 "hero_image": images.get(item.image),
                 "hero_caption": item.caption,
                 "lead": item.lead,
-                "body": render_body(item.body),
+                "body": render_body(item.body, images),
                 "status": status,
                 "published_at": published_at,
                 "first_published_at": (

@@ -6,7 +6,9 @@ Pictures are described by ``images.data.image_data``; times by ``core.dates.iso_
 """
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 
+from articles import blocks
 from core.addresses import absolute_url
 from images.data import image_data
 
@@ -52,3 +54,35 @@ def article_url(article, request=None):
 def hero_image_data(article, request=None, **options):
     """The article's hero picture with the article's caption, or None."""
     return image_data(article.hero_image, request=request, caption=article.caption, **options)
+
+
+def body_html(article, request=None):
+    """The article's body for feeds and the API, where no script or iframe may go: its text
+    as stored, each picture in the text as an ``<img>`` of its JPEG rendition (absolute
+    address) with caption and credit, each embed as a plain link to the address pasted. A
+    picture that cannot be shown (rights expired, gone) is left out, as on the page.
+    Pictures are read at once for many articles with ``articles.blocks.load_pictures``."""
+    parts = []
+    for block in blocks.blocks(article):
+        if block.kind == "text":
+            parts.append(block.html)
+        elif block.kind == "picture":
+            data = image_data(block.image, request=request, caption=block.caption)
+            if data is None:
+                continue
+            caption = " ".join(part for part in (data["caption"], data["credit_label"]) if part)
+            parts.append(
+                format_html(
+                    '<figure><img src="{}" width="{}" height="{}" alt="{}">{}</figure>',
+                    data["url"],
+                    data["width"],
+                    data["height"],
+                    data["alt"],
+                    format_html("<figcaption>{}</figcaption>", caption) if caption else "",
+                )
+            )
+        else:
+            url = block.embed.url if block.kind == "embed" else block.url
+            label = f"{block.embed.name}: {url}" if block.kind == "embed" else url
+            parts.append(format_html('<p><a href="{}">{}</a></p>', url, label))
+    return "".join(parts)

@@ -7,6 +7,9 @@ Items take two extra keys (passed through ``Feed.item_extra_kwargs``):
   ``<author>`` must hold an e-mail address and fits one person, so RSS gets one Dublin Core
   ``<dc:creator>`` per name (as Django itself does for a single name without an address);
   Atom gets one ``<author>`` per person with ``<name>`` and ``<uri>`` (the author page).
+- ``content``: the article's body as HTML (``distribution.data.body_html``: pictures as
+  ``<img>``, embeds as links, never a script or an iframe), as RSS's ``<content:encoded>``
+  and Atom's ``<content type="html">``.
 - ``media``: ``None`` or a dict with ``url``, ``mime_type``, ``width``, ``height``,
   ``credit`` and ``description``, written as ``<media:content>``.
 
@@ -24,6 +27,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from core.text import xml_safe
 
 DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_RSS_NS = "http://search.yahoo.com/mrss/"
 
 
@@ -79,12 +83,19 @@ class MediaRssFeed(XmlSafeFeed, Rss201rev2Feed):
         )
 
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE_NS, "xmlns:media": MEDIA_RSS_NS}
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": CONTENT_NS,
+            "xmlns:dc": DUBLIN_CORE_NS,
+            "xmlns:media": MEDIA_RSS_NS,
+        }
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         for name, _url in item.get("creators", ()):
             handler.addQuickElement("dc:creator", name)
+        if item.get("content"):
+            handler.addQuickElement("content:encoded", item["content"])
         if item.get("media"):
             write_media_content(handler, item["media"])
 
@@ -101,5 +112,7 @@ class MediaAtomFeed(XmlSafeFeed, Atom1Feed):
             if url:
                 handler.addQuickElement("uri", url)
             handler.endElement("author")
+        if item.get("content"):
+            handler.addQuickElement("content", item["content"], {"type": "html"})
         if item.get("media"):
             write_media_content(handler, item["media"])

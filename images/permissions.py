@@ -14,14 +14,17 @@ CHANGE_ANY = "images.change_any_image"
 
 
 def users_of(image, limit=200):
-    """Every object that shows ``image`` (renditions aside), at most ``limit`` per relation."""
-    found = []
+    """Every object that shows ``image`` (renditions aside), each once, at most ``limit`` per
+    relation: whatever refers to it, as a hero image, in an article's text
+    (``Article.inline_images``), as an author's photo or the site logo."""
+    found = {}
     for relation in Image._meta.related_objects:
         if relation.related_model is Rendition or not relation.field.concrete:
             continue
         manager = relation.related_model._default_manager
-        found.extend(manager.filter(**{relation.field.name: image})[:limit])
-    return found
+        for obj in manager.filter(**{relation.field.name: image})[:limit]:
+            found.setdefault((obj._meta.label, obj.pk), obj)
+    return list(found.values())
 
 
 def is_held(image):

@@ -17,7 +17,11 @@ def credits(request):
     public_authors = selectors.public_authors()
     images = (
         Image.objects.usable()
-        .filter(Q(articles__in=public) | Q(pk__in=public_authors.values("photo")))
+        .filter(
+            Q(articles__in=public)
+            | Q(inline_articles__in=public)
+            | Q(pk__in=public_authors.values("photo"))
+        )
         .distinct()
         .order_by("credit_line", "photographer", "pk")
         .prefetch_related(
@@ -25,7 +29,12 @@ def credits(request):
             Prefetch(
                 "articles",
                 queryset=public.select_related("section").order_by("-published_at"),
-                to_attr="public_articles",
+                to_attr="public_heroes",
+            ),
+            Prefetch(
+                "inline_articles",
+                queryset=public.select_related("section").order_by("-published_at"),
+                to_attr="public_inline",
             ),
         )
     )
@@ -36,6 +45,11 @@ def credits(request):
     }
     for image in page.object_list:
         image.portrait_of = portraits.get(image.pk)
+        # Shown with: as a hero image or in the text, each article once, newest first.
+        shown = {article.pk: article for article in image.public_heroes + image.public_inline}
+        image.public_articles = sorted(
+            shown.values(), key=lambda article: (article.published_at, article.pk), reverse=True
+        )
     return render(
         request,
         "images/credits.html",

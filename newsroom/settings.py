@@ -401,6 +401,8 @@ NEWSROOM_FOLLOW_BOX = env(
         "Dort finden Sie die wichtigsten Nachrichten des Tages."
     ),
 )
+# Hosts an article may embed besides the providers core/embeds.py knows (frame-src per page).
+EMBED_IFRAME_HOSTS = env.list("EMBED_IFRAME_HOSTS", default=[])
 # Upload limits for the image library: bytes per file, and pixels (decompression bombs).
 NEWSROOM_IMAGE_MAX_BYTES = env.int("NEWSROOM_IMAGE_MAX_BYTES", default=30 * 1024 * 1024)
 NEWSROOM_IMAGE_MAX_PIXELS = env.int("NEWSROOM_IMAGE_MAX_PIXELS", default=60_000_000)

@@ -4,7 +4,7 @@ from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
 from .articles import MAX_TEASER_BULLETS, Article
 from .events import SCHEDULE_FIELDS, ArticleEvent, record_event, record_schedule_changes
 from .home_page import MAX_HOME_HIGHLIGHTS, HomePage, HomePageHighlight
-from .parts import Byline, CrossLink, TeaserBullet
+from .parts import Byline, CrossLink, InlinePicture, TeaserBullet
 from .preview_links import PreviewLink
 from .queries import ArticleQuerySet
 from .sections import RESERVED_SECTION_SLUGS, Section, validate_section_slug
@@ -23,6 +23,7 @@ __all__ = [
     "CrossLink",
     "HomePage",
     "HomePageHighlight",
+    "InlinePicture",
     "PreviewLink",
     "Section",
     "TeaserBullet",

@@ -15,6 +15,7 @@ from core.dates import german_datetime
 from core.text import join_as_sentence, unique_german_slug
 from sitecontent.models import SiteSettings
 
+from .. import blocks
 from ..sanitizer import clean_body
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
 from .events import SCHEDULE_FIELDS, record_schedule_changes
@@ -85,6 +86,15 @@ class Article(models.Model):
         null=True,
         blank=True,
         related_name="articles",
+    )
+    # The pictures in the body, kept in step on save: their uses are one query (blocks.py).
+    inline_images = models.ManyToManyField(
+        "images.Image",
+        verbose_name=_("Pictures in the text"),
+        through="InlinePicture",
+        related_name="inline_articles",
+        blank=True,
+        editable=False,
     )
     hero_caption = models.TextField(
         _("Caption in this article"),
@@ -238,12 +248,21 @@ class Article(models.Model):
             # Only what this save writes can have changed in the database.
             stored = {name: value for name, value in stored.items() if name in saved_fields}
         super().save(*args, **kwargs)
+        if saved_fields is None or "body" in saved_fields:
+            blocks.keep_inline_pictures(self)
         if stored is not None and stored.get("status", self.status) == self.status:
             record_schedule_changes(self, stored, user=user, comment=schedule_comment)
         self.remember_stored_state(saved_fields)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
+
+    @property
+    def pictures(self):
+        """The hero image, then the pictures in the text (prefetch inline_images for lists)."""
+        hero = [self.hero_image] if self.hero_image_id else []
+        inline = [image for image in self.inline_images.all() if image.pk != self.hero_image_id]
+        return hero + inline
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -335,11 +354,10 @@ class Article(models.Model):
                 raise ValidationError({"published_at": refusal})
 
     def embargo_lifts_at(self):
-        """When the article may go public at the earliest: its own embargo or its hero
-        picture's, whichever is later (None: no embargo)."""
-        moments = [self.embargo_until]
-        if self.hero_image_id:
-            moments.append(self.hero_image.embargo_until)
+        """When the article may go public at the earliest: its own embargo or that of one of
+        its pictures (hero and text), whichever is later (None: no embargo)."""
+        pictures = self.pictures if self.pk else [self.hero_image] if self.hero_image_id else []
+        moments = [self.embargo_until, *(picture.embargo_until for picture in pictures)]
         return max((moment for moment in moments if moment), default=None)
 
     @property
@@ -356,7 +374,7 @@ class Article(models.Model):
         if lifts == self.embargo_until:
             source = self.embargo_source or _("source not given")
         else:
-            source = _("the hero image's embargo")
+            source = _("a picture's embargo")
         return _(
             "Embargo until %(time)s (%(source)s): the article can go public at that time at "
             "the earliest."

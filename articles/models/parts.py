@@ -131,3 +131,21 @@ class CrossLink(models.Model):
             raise ValidationError({"target": _("Choose an article or enter an address.")})
         elif not self.title.strip():
             raise ValidationError({"title": _("An external link needs the title readers see.")})
+
+
+class InlinePicture(models.Model):
+    """A library picture in an article's text (``Article.inline_images``). The picture cannot
+    be deleted while a text shows it, as a hero image cannot."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey("images.Image", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("Picture in the text")
+        verbose_name_plural = _("Pictures in the text")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "image"], name="unique_inline_picture")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.image_id}"

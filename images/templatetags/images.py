@@ -77,17 +77,18 @@ def _placeholder(image, role, css):
 
 @register.simple_tag
 def rights_warning(article):
-    """For the desk: why an article's hero image cannot (or soon cannot) be shown."""
-    image = article.hero_image
-    if image is not None and image.is_under_embargo:
-        return _("Image under embargo until %(time)s") % {
-            "time": german_datetime(image.embargo_until)
-        }
-    if image is None or image.usable_until is None:
-        return ""
-    until = german_date(image.usable_until)
-    if image.is_expired:
-        return _("Image rights expired on %(date)s") % {"date": until}
-    if article.published_at and timezone.localdate(article.published_at) > image.usable_until:
-        return _("Image rights end on %(date)s, before publication") % {"date": until}
+    """For the desk: why a picture of an article (the hero image or one in the text,
+    ``Article.pictures``) cannot (or soon cannot) be shown; the first one that cannot."""
+    for image in article.pictures:
+        if image.is_under_embargo:
+            return _("Image under embargo until %(time)s") % {
+                "time": german_datetime(image.embargo_until)
+            }
+        if image.usable_until is None:
+            continue
+        until = german_date(image.usable_until)
+        if image.is_expired:
+            return _("Image rights expired on %(date)s") % {"date": until}
+        if article.published_at and timezone.localdate(article.published_at) > image.usable_until:
+            return _("Image rights end on %(date)s, before publication") % {"date": until}
     return ""

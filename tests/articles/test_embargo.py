@@ -150,8 +150,21 @@ def test_a_hero_picture_under_embargo_holds_the_article_back(desk):
 
     response = do_transition(desk, article, "publish")
 
-    assert any("Sperrfrist des Aufmacherbilds" in m for m in sent_messages(response))
+    assert any("Sperrfrist eines Bildes" in m for m in sent_messages(response))
     assert any("04.12.2026 19.00" in m for m in sent_messages(response))
+
+
+def test_a_picture_in_the_text_under_embargo_holds_the_article_back(desk):
+    picture = ImageFactory(embargo_until=LIFTS)
+    article = ready(embargo_until=None, embargo_source="", published_at=None)
+    article.body = f'<p>Vorher.</p><figure data-image="{picture.pk}"></figure>'
+    article.save()
+
+    response = do_transition(desk, article, "publish")
+
+    assert any("Sperrfrist eines Bildes" in m for m in sent_messages(response))
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
 
 
 def test_a_picture_under_embargo_is_shown_nowhere_until_it_lifts(client, clock):

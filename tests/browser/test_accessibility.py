@@ -4,6 +4,7 @@ with the keyboard: a skip link first, a visible focus everywhere."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers.blocks import embed_block, picture_block
 from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -23,7 +24,12 @@ BLOCKING = {"serious", "critical"}
 def site():
     author = AuthorFactory(photo=ImageFactory(file=uploaded_jpeg("portrait.jpg", 600, 600)))
     image = ImageFactory(file=uploaded_jpeg("hero.jpg", 1600, 900))
-    article = ArticleFactory(hero_image=image, headline="Neue Brücke über die Weiße Elster")
+    # A picture and an embed in the text, so their parts are checked too.
+    inline = ImageFactory(file=uploaded_jpeg("inline.jpg", 1600, 900))
+    body = "<p>Erster Absatz.</p>" + picture_block(inline, "Die Baustelle") + embed_block()
+    article = ArticleFactory(
+        hero_image=image, headline="Neue Brücke über die Weiße Elster", body=body
+    )
     article.tags.add("Verkehr")
     BylineFactory(article=article, author=author, position=0)
     for position in range(3):

@@ -180,6 +180,23 @@ def test_bodies_use_every_allowed_kind_of_markup(demo):
     assert not re.search(r"(^|>)\s*(## |> |- )", bodies, re.MULTILINE)
 
 
+def content_image(key):
+    return next(picture for picture in content.IMAGES if picture.key == key)
+
+
+def test_a_public_article_shows_a_picture_and_an_embed_in_its_text(demo, client):
+    (article,) = Article.objects.public().filter(body__contains="<figure data-embed=")
+    assert "[Bild:" not in article.body and "[Einbettung:" not in article.body
+    assert [image.caption for image in article.inline_images.all()] == [
+        content_image("baustelle").caption
+    ]
+
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert 'class="article__figure"' in page and "So sah die Baustelle" in page
+    assert "Inhalte von YouTube" in page and "Inhalt laden" in page
+
+
 def test_image_credits_vary_like_agency_credits(demo):
     images = list(Image.objects.all())
     assert all(image.caption and image.alt_text for image in images)
