@@ -9,6 +9,7 @@ turns articles into ``FeedEntry`` objects whose URLs are already absolute.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
@@ -125,7 +126,8 @@ class ArticleFeed(Feed):
         ]
         guid = self.guid(article, request)
         url = absolute_url(request, article.get_absolute_url())
-        content = body_html(article, request)
+        # The whole text, unless the site keeps its feeds to teasers (lead and picture).
+        content = body_html(article, request) if settings.NEWSROOM_FEEDS_FULL_TEXT else ""
         image = hero_image_data(article, request)
         if image is None:
             return FeedEntry(article, guid=guid, url=url, creators=creators, content=content)

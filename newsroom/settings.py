@@ -413,5 +413,8 @@ NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS = env.int("NEWSROOM_UPLOAD_MAX_TOTAL_PIXELS", d
 NEWSROOM_ARTICLES_PER_PAGE = env.int("NEWSROOM_ARTICLES_PER_PAGE", default=12)
 # Topic pages with fewer public articles are thin: noindex, and not in the sitemap.
 NEWSROOM_TAG_INDEX_MIN_ARTICLES = env.int("NEWSROOM_TAG_INDEX_MIN_ARTICLES", default=3)
+# Feeds carry each article's whole text (pictures as <img>, embeds as links); false: the lead
+# and the picture only, for sites that want readers on their pages.
+NEWSROOM_FEEDS_FULL_TEXT = env.bool("NEWSROOM_FEEDS_FULL_TEXT", default=True)
 # How long a shared preview link works, in seconds (default two days).
 NEWSROOM_PREVIEW_MAX_AGE = env.int("NEWSROOM_PREVIEW_MAX_AGE", default=2 * 24 * 3600)

@@ -72,7 +72,7 @@ def test_an_existing_body_opens_and_saves_unchanged(live_server, editor_page):
     assert cards.first.locator(".body-block__thumbnail img").count() == 1
     embed = editor.locator(".body-block--embed")
     assert "Einbettung: YouTube" in embed.inner_text()
-    assert "https://www.youtube.com/watch?v=abc123" in embed.inner_text()
+    assert "https://www.youtube.com/watch?v=abc123DEF45" in embed.inner_text()
 
     save(editor_page)
 
@@ -196,7 +196,7 @@ def test_a_video_address_pasted_on_an_empty_line_becomes_an_embed(live_server, e
     put_cursor_at_end(editor_page)
     editor_page.keyboard.press("Enter")
 
-    paste(editor_page, text="https://youtu.be/abc123?si=xyz")
+    paste(editor_page, text="https://youtu.be/abc123DEF45?si=xyz")
     assert "Einbettung: YouTube" in editor.locator(".body-block--embed").inner_text()
     # In running text an address stays text.
     editor.locator("p").first.click()
@@ -206,7 +206,7 @@ def test_a_video_address_pasted_on_an_empty_line_becomes_an_embed(live_server, e
 
     assert stored_body(article) == (
         "<p>Das Video zur Sitzung: https://vimeo.com/123</p>"
-        '<figure data-embed="https://youtu.be/abc123?si=xyz"></figure>'
+        '<figure data-embed="https://youtu.be/abc123DEF45?si=xyz"></figure>'
     )
 
 
@@ -217,13 +217,13 @@ def test_einbetten_asks_for_an_address(live_server, editor_page):
 
     editor_page.click(".prose-menubar__button:text('Einbetten')")
     dialog = editor_page.locator("dialog.prose-editor-dialog")
-    dialog.locator("input").fill("https://bsky.app/profile/stadt.leipzig.de/post/3kabc")
+    dialog.locator("input").fill("https://bsky.app/profile/stadt.leipzig.de/post/3kabcdefghijk")
     dialog.locator("button[type=submit]").click()
     assert "Einbettung: Bluesky" in editor.locator(".body-block--embed").inner_text()
     save(editor_page)
 
     assert stored_body(article) == (
-        '<p>Der Beitrag:</p><figure data-embed="https://bsky.app/profile/stadt.leipzig.de/post/3kabc"></figure>'
+        '<p>Der Beitrag:</p><figure data-embed="https://bsky.app/profile/stadt.leipzig.de/post/3kabcdefghijk"></figure>'
     )
 
 

@@ -127,7 +127,7 @@ def test_a_complete_article_is_entered_and_scheduled_in_few_page_loads(
     page.wait_for_timeout(300)
     page.keyboard.press("End")
     page.keyboard.press("Enter")
-    paste(page, text="https://www.youtube.com/watch?v=abc123")
+    paste(page, text="https://www.youtube.com/watch?v=abc123DEF45")
     editor.locator(".body-block--embed").wait_for()
 
     page.select_option("#id_section", str(section.pk))
@@ -171,7 +171,7 @@ def test_a_complete_article_is_entered_and_scheduled_in_few_page_loads(
     assert 'href="https://www.leipzig.de/verkehr?x=1"' in body
     assert "class=" not in body and "style=" not in body and "<span" not in body
     assert f'</p><figure data-image="{inline_picture.pk}"></figure><ul>' in body
-    assert '<figure data-embed="https://www.youtube.com/watch?v=abc123"></figure>' in body
+    assert '<figure data-embed="https://www.youtube.com/watch?v=abc123DEF45"></figure>' in body
 
     assert len(loads) <= MAX_PAGE_LOADS, loads
     print(f"\npage loads for the complete article: {len(loads)}")  # for the closing note

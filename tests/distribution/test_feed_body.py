@@ -47,6 +47,17 @@ def test_rss_carries_an_embed_as_a_plain_link_and_no_script_or_iframe(client):
         assert forbidden not in content
 
 
+def test_a_site_can_keep_its_feeds_to_teasers(client, settings):
+    settings.NEWSROOM_FEEDS_FULL_TEXT = False
+    article_with_blocks(ImageFactory())
+
+    tree = parse_xml(client.get("/feeds/rss/"))
+
+    assert tree.find(f"channel/item/{{{CONTENT_NS}}}encoded") is None
+    assert "Erster Absatz." not in client.get("/feeds/atom/").content.decode()
+    assert tree.findtext("channel/item/description")  # the lead is still there
+
+
 def test_atom_carries_the_text_as_html_content(client):
     article_with_blocks(ImageFactory())
 

@@ -16,7 +16,7 @@ EVERY_ELEMENT_BODY = (
     '<figure data-image="{image}"><figcaption>Die neue Linie im Süden</figcaption></figure>'
     "<p>Dazwischen.</p>"
     '<figure data-image="{image}"></figure>'
-    '<figure data-embed="https://www.youtube.com/watch?v=abc123"></figure>'
+    '<figure data-embed="https://www.youtube.com/watch?v=abc123DEF45"></figure>'
     "<p>Zum Schluss.</p>"
 )
 
