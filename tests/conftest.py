@@ -40,3 +40,25 @@ def role_client(client):
         return login(client, user)
 
     return make
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests with ``serialized_rollback`` first among the transactional ones.
+
+    Such a test reloads the database as the migrations left it. After another transactional
+    test's flush, which creates content types and permissions anew with new ids, that reload
+    collides with them; as the first transactional test it finds the migrations' own rows.
+    pytest-django has already put the transactional tests after the others."""
+
+    def marker_of(item):
+        marker = item.get_closest_marker("django_db")
+        return marker.kwargs if marker is not None else {}
+
+    slots = [index for index, item in enumerate(items) if marker_of(item).get("transaction")]
+    ordered = sorted(
+        (items[index] for index in slots),
+        key=lambda item: not marker_of(item).get("serialized_rollback"),
+    )
+    for index, item in zip(slots, ordered, strict=True):
+        items[index] = item
