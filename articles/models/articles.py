@@ -20,12 +20,9 @@ from ..sanitizer import clean_body
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
 from .events import SCHEDULE_FIELDS, record_schedule_changes
 from .queries import ArticleQuerySet
-from .sections import Section
+from .sections import META_DESCRIPTION_MAX_LENGTH, SEO_TITLE_MAX_LENGTH, Section
 
 MAX_TEASER_BULLETS = 5
-# What search engines show of a title and a description (longer ones are cut off there).
-SEO_TITLE_MAX_LENGTH = 70
-META_DESCRIPTION_MAX_LENGTH = 200
 
 
 class Article(models.Model):

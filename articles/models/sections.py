@@ -8,6 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text import unique_german_slug
 
+# The longest title and description for search engines an article or a section takes
+# (search engines show about 60 and 155 characters: articles/forms.py counts against those).
+SEO_TITLE_MAX_LENGTH = 70
+META_DESCRIPTION_MAX_LENGTH = 200
+
 # First path segments the site uses itself; a section cannot take them as its address.
 RESERVED_SECTION_SLUGS = frozenset(
     {
@@ -48,13 +53,13 @@ class Section(models.Model):
     position = models.PositiveIntegerField(_("Order"), default=0)
     seo_title = models.CharField(
         _("Title for search engines"),
-        max_length=70,
+        max_length=SEO_TITLE_MAX_LENGTH,
         blank=True,
         help_text=_("Instead of the section's name. Search engines show about 60 characters."),
     )
     meta_description = models.CharField(
         _("Description for search engines"),
-        max_length=200,
+        max_length=META_DESCRIPTION_MAX_LENGTH,
         blank=True,
         help_text=_(
             "Shown in search results and link previews of the section page instead of the "
