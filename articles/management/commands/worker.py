@@ -2,12 +2,14 @@
 
 The database backend's worker (django-tasks-db's ``db_worker``, with all its options:
 ``--batch``, ``--interval``, ``--queue-name`` …), started by a catch-up: articles whose time
-passed while no worker ran are taken live first, oldest first.
+passed while no worker ran are taken live first, oldest first; then the recurring jobs
+(core/periodic.py) run once and the next tick is planned.
 """
 
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
 from articles.publishing import publish_due
+from core import periodic
 
 
 class Command(DatabaseWorker):
@@ -21,4 +23,7 @@ class Command(DatabaseWorker):
         caught_up = publish_due()
         if caught_up:
             self.stdout.write(f"Caught up: {caught_up} overdue article(s) went live.")
+        # Recurring jobs (core/periodic.py): once now, then on every tick of the queue.
+        periodic.run_jobs()
+        periodic.ensure_tick()
         return super().handle(*args, **options)
