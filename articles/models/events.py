@@ -23,6 +23,18 @@ class ArticleEvent(models.Model):
         RESTORED = "restored", _("Earlier version restored")
         PREVIEW_SHARED = "preview_shared", _("Preview link shared")
         PREVIEW_REVOKED = "preview_revoked", _("Preview link revoked")
+        # Corrections (Korrekturen), the live ticker and agency copy.
+        CORRECTION_ADDED = "correction_added", _("Correction added")
+        CORRECTION_CHANGED = "correction_changed", _("Correction changed")
+        CORRECTION_REMOVED = "correction_removed", _("Correction removed")
+        TICKER_STARTED = "ticker_started", _("Live ticker started")
+        TICKER_ENDED = "ticker_ended", _("Live ticker ended")
+        ENTRY_ADDED = "entry_added", _("Ticker entry added")
+        ENTRY_CHANGED = "entry_changed", _("Ticker entry changed")
+        ENTRY_REMOVED = "entry_removed", _("Ticker entry removed")
+        FROM_WIRE = "from_wire", _("Taken from agency copy")
+        WIRE_UPDATED = "wire_updated", _("New agency version")
+        WIRE_WITHDRAWN = "wire_withdrawn", _("Agency copy withdrawn")
 
     article = models.ForeignKey(
         "articles.Article",
