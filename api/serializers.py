@@ -161,7 +161,7 @@ class ArticleDetailSerializer(ArticleParts, ApiSerializer):
     lead = serializers.CharField()
     cross_links = serializers.SerializerMethodField()
     body = serializers.SerializerMethodField()
-    correction_note = serializers.CharField()
+    corrections = serializers.SerializerMethodField()
     sign_off = serializers.CharField()
     tags = serializers.SerializerMethodField()
 
@@ -175,6 +175,17 @@ class ArticleDetailSerializer(ArticleParts, ApiSerializer):
     def get_bylines(self, article):
         fields = ("name", "slug", "role", "label", "url")
         return [pick(byline_data(byline, self.request), fields) for byline in article.bylines.all()]
+
+    def get_corrections(self, article):
+        # Loaded with the article (ArticleQuerySet.for_page()), newest first.
+        return [
+            {
+                "time": iso_datetime(correction.corrected_at),
+                "kind": correction.kind,
+                "note": correction.note,
+            }
+            for correction in article.corrections.all()
+        ]
 
     def get_teaser_bullets(self, article):
         return [bullet.text for bullet in article.bullets.all()]

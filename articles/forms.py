@@ -169,7 +169,8 @@ class ArticleAdminForm(forms.ModelForm):
         required=False,
         help_text=_(
             "Tick for a change in substance: the article then shows “Aktualisiert am …” "
-            "with the time of this save. Leave it for typo fixes."
+            "with the time of this save. Leave it for typo fixes. A correction (below) "
+            "changes that time only when this is ticked."
         ),
     )
 
@@ -291,7 +292,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
         field_classes = {
-            name: MultilineTextField for name in ("hero_caption", "lead", "body", "correction_note")
+            name: MultilineTextField for name in ("hero_caption", "lead", "body")
         }
         help_texts = {
             "body": _(

@@ -2,7 +2,7 @@
 Revisions of articles with django-reversion: what a revision holds, and how two compare.
 
 Every admin save stores a revision of the whole article: its own fields and, followed
-from it, its bylines, teaser bullets, cross-links and tags. The workflow's fields
+from it, its bylines, teaser bullets, cross-links, corrections and tags. The workflow's fields
 (status, times) are left out of restores on purpose: a restore brings back content,
 while state changes only go through ``workflow.perform()``.
 """
@@ -20,7 +20,7 @@ from taggit.models import Tag, TaggedItem
 from images.models import Image
 from people.models import Author
 
-from .models import Article, Byline, CrossLink, Section, TeaserBullet
+from .models import Article, Byline, Correction, CrossLink, Section, TeaserBullet
 
 # The body is HTML: compared as the text readers read, with formatting changes marked.
 BODY = _("Body")
@@ -32,14 +32,14 @@ WORKFLOW_FIELDS = ("status", "published_at", "depublish_at", "first_published_at
 def register():
     """Register the article and its parts with django-reversion (called by the admin package,
     before ArticleAdmin is registered)."""
-    for model in (Byline, TeaserBullet, CrossLink, TaggedItem):
+    for model in (Byline, TeaserBullet, CrossLink, Correction, TaggedItem):
         if not reversion.is_registered(model):
             reversion.register(model)
     if not reversion.is_registered(Article):
         reversion.register(
             Article,
             # Never the audit trail ("events"): a restore must not delete later events.
-            follow=("bylines", "bullets", "cross_links", "tagged_items"),
+            follow=("bylines", "bullets", "cross_links", "corrections", "tagged_items"),
         )
 
 
@@ -47,7 +47,7 @@ def snapshot(version):
     """The readable content of one revision of an article, part by part, in page order."""
     fields = version.field_dict
     article_id = int(version.object_id)
-    parts = {Byline: [], TeaserBullet: [], CrossLink: [], TaggedItem: []}
+    parts = {Byline: [], TeaserBullet: [], CrossLink: [], Correction: [], TaggedItem: []}
     for related in version.revision.version_set.all():
         if related._model not in parts:
             continue
@@ -81,6 +81,14 @@ def snapshot(version):
             return f"{row.get('title', '')} <{row.get('url', '')}>"
         return str(targets[row["target_id"]]) if row["target_id"] in targets else "–"
 
+    def newest_first(rows):
+        return sorted(rows, key=lambda row: (row["corrected_at"], row["id"]), reverse=True)
+
+    def correction(row):
+        # Unsaved, only to read it as the page does ("Korrektur, 3. Dezember 2026, …").
+        shown = Correction(kind=row["kind"], corrected_at=row["corrected_at"])
+        return f"{shown.label}: {' '.join(row['note'].split())}"
+
     return {
         _("Kicker"): fields.get("kicker", ""),
         _("Headline"): fields.get("headline", ""),
@@ -92,7 +100,7 @@ def snapshot(version):
         _("Lead"): fields.get("lead", ""),
         _("Read also:"): "\n".join(cross_link(row) for row in by_position(parts[CrossLink])),
         BODY: fields.get("body", ""),
-        _("Correction note"): fields.get("correction_note", ""),
+        _("Corrections"): "\n".join(correction(row) for row in newest_first(parts[Correction])),
         _("Section"): section.name if section else "",
         _("Tags"): ", ".join(
             sorted(tags[row["tag_id"]].name for row in parts[TaggedItem] if row["tag_id"] in tags)

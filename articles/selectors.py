@@ -15,7 +15,7 @@ from core import dates
 from core.pagination import first_page
 from people.models import Author
 
-from .models import MAX_HOME_HIGHLIGHTS, Article, Byline, HomePage, HomePageHighlight
+from .models import MAX_HOME_HIGHLIGHTS, Article, Byline, Correction, HomePage, HomePageHighlight
 from .navigation import nav_sections
 
 SECTION_BLOCK_SIZE = 4
@@ -76,6 +76,16 @@ def related_articles(article, limit=RELATED_LIMIT):
     chosen = chosen[:limit]
     chosen.sort(key=lambda each: (each.published_at, each.pk), reverse=True)
     return chosen
+
+
+def public_corrections():
+    """Corrections of public articles, newest first, each with its article and section (for
+    the headline and its address): /korrekturen/ and its feed."""
+    return (
+        Correction.objects.public()
+        .select_related("article__section")
+        .order_by("-corrected_at", "-pk")
+    )
 
 
 def moved_articles(old_slug):

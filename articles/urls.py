@@ -13,6 +13,7 @@ urlpatterns = [
     path("thema/<uslug:slug>/", views.tag, name="tag"),
     path("autor/<slug:slug>/", views.author, name="author"),
     path("archiv/<int:year>/<int:month>/<int:day>/", views.day, name="day"),
+    path("korrekturen/", views.corrections, name="corrections"),
     path("<slug:section>/", views.section, name="section"),
     path("<slug:section>/<slug:slug>/", views.article_detail, name="detail"),
 ]

@@ -1,4 +1,5 @@
-"""The reader's pages: home, article, and the lists by section, tag, author and day."""
+"""The reader's pages: home, article, the lists by section, tag, author and day, and the
+corrections."""
 
 import datetime
 
@@ -97,6 +98,13 @@ def day(request, year, month, day):
             "next_day": next_day,
         },
     )
+
+
+def corrections(request):
+    """ "Korrekturen": every correction of a public article, newest first."""
+    surrogate.add("corrections")
+    page = paginate(request, selectors.public_corrections())
+    return render(request, "articles/corrections.html", page_context(page, name="corrections"))
 
 
 def article_detail(request, section, slug):

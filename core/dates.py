@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 DATE = "%d.%m.%Y"
 TIME = "%H.%M"
@@ -54,6 +55,15 @@ def german_short_datetime(value):
 def long_date(value):
     """'3. November 2026', the date as a heading reads it."""
     return date_format(value, "j. F Y")
+
+
+def long_datetime(value):
+    """'3. November 2026, 14.05 Uhr': a moment as a sentence reads it (the time written as
+    everywhere else, ``german_time``); '' for None."""
+    if not value:
+        return ""
+    local = _local(value)
+    return _("%(date)s, %(time)s o’clock") % {"date": long_date(local), "time": german_time(local)}
 
 
 def weekday(value):

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from articles.models import MAX_HOME_HIGHLIGHTS, MAX_TEASER_BULLETS, SLUG_MAX_LENGTH, Article
+from articles.models import (
+    MAX_HOME_HIGHLIGHTS,
+    MAX_TEASER_BULLETS,
+    SLUG_MAX_LENGTH,
+    Article,
+    Correction,
+)
 from core.embeds import embed_for
 from core.text import german_slugify
 
@@ -80,6 +86,8 @@ class DemoArticle:
     # scheduled time; who set it.
     embargo_source: str = ""
     updated: bool = False  # a material update after first publication
+    # (kind, minutes after publication, note): Correction.Kind values, PUBLISHED only.
+    corrections: tuple = ()
 
     @property
     def slug(self):
@@ -228,6 +236,7 @@ ARTICLE_OPTIONS = {
     "publish_in_hours": int,
     "embargo_source": str,
     "updated": bool,
+    "corrections": list,
 }
 
 
@@ -243,7 +252,17 @@ def _read_articles(directory):
                 _fields(author, f"{where}, authors", {"code": str, "role": str})
                 authors.append((author["code"], author["role"]))
         body = "\n".join(entry["body"])  # stored as its lines, so the file stays readable
-        articles.append(DemoArticle(**{**entry, "authors": authors, "body": body}))
+        corrections = []
+        for place, correction in _entries(entry.get("corrections", []), f"{where}, corrections"):
+            _fields(correction, place, {"kind": str, "minutes_after": int, "note": str})
+            corrections.append(
+                (correction["kind"], correction["minutes_after"], correction["note"])
+            )
+        articles.append(
+            DemoArticle(
+                **{**entry, "authors": authors, "body": body, "corrections": tuple(corrections)}
+            )
+        )
     return articles
 
 
@@ -374,6 +393,11 @@ def check_demo_data():
             problems.append(f"{where}: unknown status {item.status!r}")
         if (item.status == SCHEDULED) != (item.publish_in_hours > 0):
             problems.append(f"{where}: publish_in_hours is for scheduled articles only")
+        if item.corrections and item.status != PUBLISHED:
+            problems.append(f"{where}: only a published article has corrections")
+        for kind, minutes_after, _note in item.corrections:
+            if kind not in Correction.Kind.values or minutes_after < 1:
+                problems.append(f"{where}: a correction needs a known kind and minutes_after >= 1")
     by_key = {item.key: item for item in ARTICLES}
     home = [HOME_LEAD, *HOME_HIGHLIGHTS]
     problems += [f"home page: unknown article {key!r}" for key in home if key not in by_key]

@@ -32,6 +32,7 @@ from articles.models import (
     Article,
     ArticleRedirect,
     Byline,
+    Correction,
     CrossLink,
     HomePage,
     HomePageHighlight,
@@ -68,6 +69,7 @@ class DemoResult:
     bullets: int
     cross_links: int
     tags: int
+    corrections: int = 0
     admin_username: str = ""
     admin_password: str = ""
 
@@ -80,7 +82,8 @@ class DemoResult:
             f"  {self.articles} Artikel: {self.published} veröffentlicht, "
             f"{self.scheduled} geplant, {self.drafts} Entwürfe",
             f"  {self.bylines} Autorenzeilen, {self.bullets} Stichpunkte, "
-            f"{self.cross_links} Querverweise, {self.tags} Schlagwörter",
+            f"{self.cross_links} Querverweise, {self.tags} Schlagwörter, "
+            f"{self.corrections} Korrekturen",
             f"  Startseite: Aufmacher und {len(content.HOME_HIGHLIGHTS)} hervorgehobene Artikel; "
             f"{len(content.OLD_SLUGS)} alte Adresse mit Weiterleitung; Website-Einstellungen mit "
             f"{len(content.SOCIAL_ACCOUNTS)} Social-Media-Konten",
@@ -109,7 +112,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
             images = _load_images(image_scale, new_files)
             authors = _load_authors(images)
             articles = _load_articles(
-                sections, images, authors, _timeline(now, random.Random(SEED))
+                sections, images, authors, _timeline(now, random.Random(SEED)), now
             )
             _load_home_page(articles)
             _load_old_addresses(articles)
@@ -133,6 +136,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
         bullets=sum(len(item.bullets) for item in content.ARTICLES),
         cross_links=sum(len(item.related) for item in content.ARTICLES),
         tags=len({tag for item in content.ARTICLES for tag in item.tags}),
+        corrections=sum(len(item.corrections) for item in content.ARTICLES),
         admin_username=admin_username,
         admin_password=password,
     )
@@ -226,7 +230,7 @@ def _timeline(now, rng):
     return timeline
 
 
-def _load_articles(sections, images, authors, timeline):
+def _load_articles(sections, images, authors, timeline, now):
     articles = {}
     for item in content.ARTICLES:
         status, published_at, updated_at = timeline[item.key]
@@ -264,6 +268,17 @@ def _load_articles(sections, images, authors, timeline):
             for position, text in enumerate(item.bullets, start=1)
         )
         article.tags.set(list(item.tags))
+        # Corrections some time after publication, never in the future; writer unknown.
+        article.corrections.all().delete()
+        Correction.objects.bulk_create(
+            Correction(
+                article=article,
+                kind=kind,
+                corrected_at=min(published_at + timedelta(minutes=minutes_after), now),
+                note=note,
+            )
+            for kind, minutes_after, note in item.corrections
+        )
         articles[item.key] = article
     for item in content.ARTICLES:
         article = articles[item.key]

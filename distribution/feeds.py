@@ -1,5 +1,5 @@
 """RSS 2.0 and Atom feeds of the newest public articles: the whole site, a section, a topic
-(tag) or an author.
+(tag) or an author; and of the newest corrections.
 
 Each feed class is instantiated once per format in urls.py (``SectionFeed(MediaAtomFeed)``).
 Feed instances are shared by all requests, so nothing request-specific is kept on them:
@@ -14,12 +14,13 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
+from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles import blocks, selectors
-from articles.models import Article, Section
+from articles.models import Article, Correction, Section
 from core.addresses import absolute_url, site_host
 from people.models import Author
 from sitecontent.models import SiteSettings
@@ -237,3 +238,75 @@ class AuthorFeed(ArticleFeed):
 
     def description(self, scope):
         return _("The latest articles by %(author)s") % {"author": scope.subject.name}
+
+
+@dataclass(frozen=True)
+class CorrectionEntry:
+    correction: Correction
+    guid: str
+    url: str
+
+
+class CorrectionFeed(Feed):
+    """The newest corrections of public articles (/korrekturen/ as a feed): one item per
+    correction, linking to it at the end of its article."""
+
+    item_guid_is_permalink = False
+
+    def __init__(self, feed_type=MediaRssFeed):
+        self.feed_type = feed_type
+
+    def get_object(self, request):
+        return FeedScope(request=request)
+
+    def title(self, scope):
+        return _join(publication_name(), _("Corrections"))
+
+    def link(self, scope):
+        return absolute_url(scope.request, reverse("articles:corrections"))
+
+    def feed_url(self, scope):
+        return absolute_url(scope.request, scope.request.path)
+
+    def description(self, scope):
+        return _("What %(site)s corrected, clarified or updated in its articles") % {
+            "site": publication_name()
+        }
+
+    def subtitle(self, scope):
+        return self.description(scope)
+
+    def author_name(self, scope):
+        return publication_name()
+
+    def items(self, scope):
+        request = scope.request
+        host = site_host(request)
+        return [
+            CorrectionEntry(
+                correction,
+                guid=f"tag:{host},{correction.corrected_at:%Y-%m-%d}:correction:{correction.pk}",
+                url=absolute_url(
+                    request, f"{correction.article.get_absolute_url()}#korrektur-{correction.pk}"
+                ),
+            )
+            for correction in selectors.public_corrections()[:FEED_ITEMS]
+        ]
+
+    def item_title(self, entry):
+        # "Korrektur: Stadtrat Leipzig: Straßenbahn-Ausbau …"
+        correction = entry.correction
+        return f"{correction.get_kind_display()}: {correction.article.title}"
+
+    def item_description(self, entry):
+        # The note is plain text with its line breaks; descriptions are HTML.
+        return linebreaksbr(entry.correction.note, autoescape=True)
+
+    def item_link(self, entry):
+        return entry.url
+
+    def item_guid(self, entry):
+        return entry.guid
+
+    def item_pubdate(self, entry):
+        return entry.correction.corrected_at

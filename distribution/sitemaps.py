@@ -1,5 +1,6 @@
-"""Sitemaps of what readers may see: articles, and the section, topic and author pages that
-list at least one public article. Plus the Google News sitemap of the last 48 hours.
+"""Sitemaps of what readers may see: articles, the section, topic and author pages that list
+at least one public article, and the corrections page once it lists one. Plus the Google
+News sitemap of the last 48 hours.
 
 An article's ``lastmod`` is its last material change: the update time when the editors
 marked a material update, else its publication (the rule of ``Article.is_updated``). A list
@@ -13,10 +14,13 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Count, Max
 from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
+from articles import selectors
 from articles.models import Article, Section
+from core import surrogate
 from core.addresses import site_url
 from people.models import Author
 
@@ -142,12 +146,37 @@ class TagSitemap(ListPageSitemap):
         return settings.NEWSROOM_TAG_INDEX_MIN_ARTICLES
 
 
+class CorrectionsSitemap(SiteSitemap):
+    """/korrekturen/, once a public article has a correction; its ``lastmod`` is the newest."""
+
+    def newest(self):
+        if not hasattr(self, "_newest"):
+            # What a correction changes: the page's own list key, as on the page itself.
+            surrogate.add("corrections")
+            found = selectors.public_corrections().values_list("corrected_at", flat=True)
+            self._newest = found.first()
+        return self._newest
+
+    def items(self):
+        return ["articles:corrections"] if self.newest() else []
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        return _to_seconds(self.newest())
+
+    def get_latest_lastmod(self):
+        return _to_seconds(self.newest())
+
+
 # The sections of /sitemap.xml, named as they appear in the URLs (/sitemap-artikel.xml).
 SITEMAPS = {
     "artikel": ArticleSitemap,
     "ressorts": SectionSitemap,
     "themen": TagSitemap,
     "autoren": AuthorSitemap,
+    "korrekturen": CorrectionsSitemap,
 }
 
 

@@ -54,7 +54,8 @@ ARTICLE_TYPES = {
 
 
 def news_article(article, request, site):
-    """The ``NewsArticle`` for an article page (bylines, tags and section already loaded)."""
+    """The ``NewsArticle`` for an article page (bylines, tags, section and corrections already
+    loaded); its corrections as ``correction``, one ``CorrectionComment`` each."""
     url = article_url(article, request)
     published = iso_datetime(article.published_at)
     data = {
@@ -75,6 +76,16 @@ def news_article(article, request, site):
     hero = hero_image_data(article, request)
     if hero:
         data["image"] = [hero["url"]]
+    corrections = article.corrections.all()  # loaded with the page, newest first
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.note,
+                "datePublished": iso_datetime(correction.corrected_at),
+            }
+            for correction in corrections
+        ]
     return data
 
 

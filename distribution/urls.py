@@ -8,7 +8,7 @@ from core import surrogate
 
 from . import views
 from .feedgenerators import MediaAtomFeed, MediaRssFeed
-from .feeds import ArticleFeed, AuthorFeed, SectionFeed, TagFeed
+from .feeds import ArticleFeed, AuthorFeed, CorrectionFeed, SectionFeed, TagFeed
 from .sitemaps import SITEMAPS
 
 app_name = "distribution"
@@ -19,8 +19,8 @@ app_name = "distribution"
 # Nothing is cached on the server: a feed is four queries, and a server-side copy would
 # outlive an article's depublication time, which no job announces.
 # Their surrogate key "lists" is purged whenever an article enters or leaves a list.
-def cached(view):
-    return cache_control(max_age=5 * 60)(surrogate.keyed("lists")(view))
+def cached(view, key="lists"):
+    return cache_control(max_age=5 * 60)(surrogate.keyed(key)(view))
 
 
 # robots.txt only changes with a deploy.
@@ -38,6 +38,17 @@ urlpatterns = [
     path("feeds/thema/<uslug:slug>/atom/", cached(TagFeed(atom)), name="tag_atom"),
     path("feeds/autor/<slug:slug>/rss/", cached(AuthorFeed(rss)), name="author_rss"),
     path("feeds/autor/<slug:slug>/atom/", cached(AuthorFeed(atom)), name="author_atom"),
+    # Its own list key: a correction changes it, and no other list.
+    path(
+        "feeds/korrekturen/rss/",
+        cached(CorrectionFeed(rss), key="corrections"),
+        name="corrections_rss",
+    ),
+    path(
+        "feeds/korrekturen/atom/",
+        cached(CorrectionFeed(atom), key="corrections"),
+        name="corrections_atom",
+    ),
     path(
         "sitemap.xml",
         cached(views.sitemap_index),

@@ -21,6 +21,7 @@ CONTENT_MODELS = [
     "articles.Byline",
     "articles.TeaserBullet",
     "articles.CrossLink",
+    "articles.Correction",
     "articles.Section",
     "articles.ArticleRedirect",
     "articles.HomePage",

@@ -3,7 +3,8 @@
 A page carries the key of every content object it loads while it renders (``post_init``
 below, so the keys follow the data: a page that loads an article shows it) and the key of
 the list it is (added by the view: ``home``, ``ls<section>``, ``lt<tag>``, ``lp<author>``,
-``lists`` for day pages, feeds and sitemaps, ``search``). Every page carries ``site``.
+``lists`` for day pages, feeds and sitemaps, ``search``, ``corrections`` for /korrekturen/
+and its feed). Every page carries ``site``.
 
 A change purges the keys of the pages that show the changed object; when an article enters
 or leaves lists (created, deleted, published, withdrawn, rescheduled, moved to another
@@ -15,7 +16,8 @@ from django.db.models.signals import post_init
 
 from core import surrogate
 
-ALL_LISTS = ("home", "lists", "search", surrogate.MANY)
+# An article that enters or leaves lists brings its corrections into /korrekturen/ or out.
+ALL_LISTS = ("home", "lists", "search", "corrections", surrogate.MANY)
 # The fields that decide in which lists an article appears, and where.
 LISTED_BY = ("status", "published_at", "depublish_at", "section_id")
 
@@ -84,6 +86,9 @@ def for_change(instance, created=False, deleted=False):
         return {f"a{instance.article_id}", f"lp{instance.author_id}", surrogate.MANY}
     if label in ("articles.TeaserBullet", "articles.CrossLink"):
         return {f"a{instance.article_id}", surrogate.MANY}
+    if label == "articles.Correction":
+        # Its article's page (and API), and the corrections page and feed.
+        return {f"a{instance.article_id}", "corrections", surrogate.MANY}
     if label in ("articles.HomePage", "articles.HomePageHighlight"):
         return {"home"}
     if label in ("articles.Section", "sitecontent.SiteSettings", "sitecontent.SocialAccount"):

@@ -63,7 +63,9 @@ def update(article_ids):
 
 def _update_batch(article_ids):
     articles = Article.objects.filter(pk__in=article_ids).prefetch_related(
-        "tags", Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        "tags",
+        "corrections",
+        Prefetch("bylines", queryset=Byline.objects.select_related("author")),
     )
     documents = [SearchDocument.for_article(article) for article in articles]
     if not documents:

@@ -55,13 +55,23 @@ class SearchDocument(models.Model):
 
     @classmethod
     def for_article(cls, article):
-        """The document of ``article`` (tags and bylines with authors prefetched), unsaved."""
+        """The document of ``article`` (tags, corrections and bylines with authors prefetched),
+        unsaved."""
         document = cls(
             article=article,
             kicker=clean_text(article.kicker),
             headline=clean_text(article.headline),
             lead=clean_text(article.lead),
-            body=plain_text(article.body),
+            # The corrections end the article on its page; found with its text.
+            body=" ".join(
+                filter(
+                    None,
+                    [
+                        plain_text(article.body),
+                        *(clean_text(item.note) for item in article.corrections.all()),
+                    ],
+                )
+            ),
             tags=clean_text(", ".join(tag.name for tag in article.tags.all())),
             authors=clean_text(article.author_names),
         )

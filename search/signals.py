@@ -1,6 +1,6 @@
 """Whatever an article's search document is made of changes: rewrite it after the commit.
 
-That is the article itself, its bylines, its tags (added, removed, restored with a
+That is the article itself, its bylines, its corrections, its tags (added, removed, restored with a
 revision), and the name of a tag or an author it has. Deleting an article deletes its
 document with it (the one-to-one cascades).
 """
@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from articles.models import Article, Byline
+from articles.models import Article, Byline, Correction
 from people.models import Author
 
 from . import indexing
@@ -25,7 +25,9 @@ def article_saved(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Byline)
 @receiver(post_delete, sender=Byline)
-def byline_changed(sender, instance, **kwargs):
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
+def part_changed(sender, instance, **kwargs):
     indexing.schedule([instance.article_id])
 
 

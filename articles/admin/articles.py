@@ -22,17 +22,18 @@ from reversion.admin import VersionAdmin
 from core.addresses import absolute_url
 from core.admin import PartInline
 from core.dates import german_datetime
-from core.forms import LocalSplitDateTimeField
+from core.forms import LocalSplitDateTimeField, MultilineTextField
 from images.admin import admin_thumb_url, thumbnail
 from images.models import Image
 
-from .. import editing, presence, preview, workflow
+from .. import corrections, editing, presence, preview, workflow
 from ..forms import ArticleAdminForm, BylineFormSet, CrossLinkFormSet, TeaserBulletFormSet
 from ..models import (
     MAX_TEASER_BULLETS,
     Article,
     ArticleEvent,
     Byline,
+    Correction,
     CrossLink,
     PreviewLink,
     TeaserBullet,
@@ -104,12 +105,39 @@ class CrossLinkInline(ArticlePartInline):
         return super().get_formset(request, obj, widgets=self.widgets, **kwargs)
 
 
+class CorrectionInline(ArticlePartInline):
+    """The article's corrections, newest first (the model's order), below "Aktualisiert am":
+    kind, time and note; who wrote one is taken from the signed-in editor on save."""
+
+    model = Correction
+    fields = ["kind", "corrected_at", "note", "author"]
+    readonly_fields = ["author"]
+    extra = 0
+    formfield_overrides = {
+        models.DateTimeField: {
+            "form_class": LocalSplitDateTimeField,
+            "widget": AdminSplitDateTime,
+        },
+        models.TextField: {
+            "form_class": MultilineTextField,
+            "widget": forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        },
+    }
+    after_fieldset = META
+
+
 @admin.register(Article)
 class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
-    inlines = [BylineInline, TeaserBulletInline, CrossLinkInline, ArticleEventInline]
+    inlines = [
+        BylineInline,
+        TeaserBulletInline,
+        CrossLinkInline,
+        CorrectionInline,
+        ArticleEventInline,
+    ]
     fieldsets = [
         (HEADLINE, {"fields": ["kicker", "headline", "slug", "edit_version"]}),
         (IMAGE, {"fields": ["hero_image", "hero_image_preview", "hero_caption"]}),
@@ -130,7 +158,6 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
                     "embargo_source",
                     "material_update",
                     "updated_at",
-                    "correction_note",
                     "first_published_at",
                 ]
             },
@@ -204,6 +231,27 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
         ]
         for notice in editing.ambiguous_time_notices(obj, changed_times):
             self.message_user(request, notice, messages.WARNING)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Correction:
+            return super().save_formset(request, form, formset, change)
+        if getattr(request, "kept_workflow_state", None):
+            # A restore: history.py records what it did to the corrections, all at once.
+            for correction in formset.save(commit=False):
+                if correction.pk is None:
+                    correction.author = request.user
+                correction.save()
+            for removed in formset.deleted_objects:
+                removed.delete()
+            return None
+        formset.save(commit=False)
+        for removed in formset.deleted_objects:
+            corrections.remove(removed, user=request.user)
+        for added in formset.new_objects:
+            corrections.add(added, user=request.user)
+        for changed, _fields in formset.changed_objects:
+            corrections.change(changed, user=request.user)
+        return None
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

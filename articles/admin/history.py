@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from .. import editing, revisions, workflow
+from .. import corrections, editing, revisions, workflow
 from ..models import Article
 
 
@@ -68,10 +68,12 @@ class ArticleHistoryMixin:
         request.kept_workflow_state = {
             name: getattr(article, name) for name in revisions.WORKFLOW_FIELDS
         }
+        before = corrections.state(article)
         response = super().revision_view(request, object_id, version_id, extra_context)
         if request.method == "POST" and response.status_code == 302:
             version = Version.objects.get(pk=version_id)
             editing.record_restore(article, version, user=request.user)
+            corrections.record_restore(article, before, user=request.user)
         return response
 
     def recoverlist_view(self, request, extra_context=None):

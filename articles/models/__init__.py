@@ -2,6 +2,7 @@
 
 from .addresses import SLUG_MAX_LENGTH, ArticleRedirect
 from .articles import MAX_TEASER_BULLETS, Article
+from .corrections import Correction, CorrectionQuerySet
 from .events import SCHEDULE_FIELDS, ArticleEvent, record_event, record_schedule_changes
 from .home_page import MAX_HOME_HIGHLIGHTS, HomePage, HomePageHighlight
 from .parts import Byline, CrossLink, InlinePicture, TeaserBullet
@@ -19,6 +20,8 @@ __all__ = [
     "ArticleEvent",
     "ArticleQuerySet",
     "ArticleRedirect",
+    "Correction",
+    "CorrectionQuerySet",
     "Byline",
     "CrossLink",
     "HomePage",

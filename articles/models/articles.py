@@ -185,11 +185,6 @@ class Article(models.Model):
         blank=True,
         help_text=_("Who set it, e.g. “dpa” or “Pressestelle Universität Leipzig”."),
     )
-    correction_note = models.TextField(
-        _("Correction note"),
-        blank=True,
-        help_text=_("Shown at the end of the article, e.g. what was corrected and when."),
-    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     modified_at = models.DateTimeField(_("modified at"), auto_now=True)
     modified_by = models.ForeignKey(

@@ -54,6 +54,8 @@ class ArticleQuerySet(models.QuerySet):
                 "bullets",
                 Prefetch("cross_links", queryset=public_targets, to_attr="public_cross_links"),
                 "tags",
+                # Newest first: the model's order.
+                "corrections",
             )
         )
 

@@ -22,6 +22,7 @@ RESERVED_SECTION_SLUGS = frozenset(
         "autor",
         "bildnachweise",
         "feeds",
+        "korrekturen",
         "media",
         "static",
         "suche",

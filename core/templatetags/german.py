@@ -26,6 +26,12 @@ def german_date(value):
 
 
 @register.filter
+def long_datetime(value):
+    """'3. November 2026, 14.05 Uhr'."""
+    return dates.long_datetime(value)
+
+
+@register.filter
 def iso_datetime(value):
     """An ISO 8601 timestamp with offset, to the minute, for <time datetime>."""
     return dates.iso_datetime(value, timespec="minutes") or ""
