@@ -34,6 +34,8 @@ def sitemap_index(request, sitemaps):
         sitemap = sitemap_class()
         location = absolute_url(request, reverse("distribution:sitemap", args=[section]))
         lastmod = sitemap.get_latest_lastmod()
+        if lastmod is None and not sitemap.paginator.count:
+            continue  # nothing in it yet (the corrections page before the first correction)
         if lastmod is None:
             every_lastmod = False
         elif newest is None or lastmod > newest:

@@ -4,7 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from articles.models import Article
+from articles.models import Article, Correction
+from core.dates import iso_datetime as iso
 from tests.helpers.api import (
     NOW,
     get_json,
@@ -14,6 +15,7 @@ from tests.helpers.api import (
     rendition_url,
 )
 from tests.helpers.factories import (
+    CorrectionFactory,
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
@@ -26,9 +28,9 @@ from tests.helpers.factories import (
 pytestmark = pytest.mark.django_db
 
 # The article (section and hero image joined), its bylines with authors, bullets, public
-# cross-links with their targets and tags: five queries; a spare one for what the image
-# library may prefetch for images.
-MAX_DETAIL_QUERIES = 6
+# cross-links with their targets, tags and corrections: six queries; a spare one for what
+# the image library may prefetch for images.
+MAX_DETAIL_QUERIES = 7
 
 PUBLISHED_AT = datetime(2026, 11, 3, 13, 5, tzinfo=UTC)
 
@@ -58,7 +60,6 @@ def make_full_article():
             '<p>Mehr <a href="https://example.org/">beim Stadtrat</a>.</p>'
             "<script>alert(1)</script>"
         ),
-        correction_note="In einer früheren Fassung stand ein falsches Datum.",
         published_at=PUBLISHED_AT,
         updated_at=PUBLISHED_AT + timedelta(hours=2),
     )
@@ -86,6 +87,18 @@ def make_full_article():
     CrossLinkFactory(article=article, target=verkehr, position=1)
     CrossLinkFactory(article=article, target=ArticleFactory(draft=True), position=3)
     article.tags.add("Verkehr", "Leipzig")
+    # Created out of order too: the API lists the newest first.
+    CorrectionFactory(
+        article=article,
+        corrected_at=PUBLISHED_AT + timedelta(hours=1),
+        note="In einer früheren Fassung stand ein falsches Datum.",
+    )
+    CorrectionFactory(
+        article=article,
+        kind=Correction.Kind.CLARIFICATION,
+        corrected_at=PUBLISHED_AT + timedelta(hours=3),
+        note="Gemeint ist der Beschluss\nvom Mittwoch.",
+    )
     return article, image, haushalt, verkehr
 
 
@@ -171,7 +184,18 @@ def test_detail_has_every_part_of_the_article_in_order(client):
             '<p>Mehr <a href="https://example.org/" rel="noopener noreferrer">'
             "beim Stadtrat</a>.</p>"
         ),
-        "correction_note": "In einer früheren Fassung stand ein falsches Datum.",
+        "corrections": [
+            {
+                "time": iso(PUBLISHED_AT + timedelta(hours=3)),
+                "kind": "clarification",
+                "note": "Gemeint ist der Beschluss\nvom Mittwoch.",
+            },
+            {
+                "time": iso(PUBLISHED_AT + timedelta(hours=1)),
+                "kind": "correction",
+                "note": "In einer früheren Fassung stand ein falsches Datum.",
+            },
+        ],
         "sign_off": "mm/ab/newsroom",
         "tags": [
             {"name": "Leipzig", "slug": "leipzig", "url": "http://testserver/thema/leipzig/"},
@@ -233,7 +257,7 @@ def test_article_with_only_the_required_parts(client):
     assert data["hero_image"] is None
     assert (data["byline"], data["bylines"], data["authors"]) == ("", [], [])
     assert (data["teaser_bullets"], data["cross_links"], data["tags"]) == ([], [], [])
-    assert (data["body"], data["correction_note"]) == ("", "")
+    assert (data["body"], data["corrections"]) == ("", [])
     assert data["sign_off"] == "newsroom"
     assert (data["updated_at"], data["is_updated"]) == (None, False)
 
@@ -342,6 +366,7 @@ def test_detail_runs_the_same_few_queries_however_many_parts(client, django_asse
         BylineFactory(article=large, position=10 + n)
         CrossLinkFactory(article=large, position=10 + n)
     large.tags.add("Stadtrat", "Haushalt", "Nahverkehr")
+    CorrectionFactory.create_batch(3, article=large)
     client.get(detail_url(large))  # Makes the new pictures' renditions, once.
     with django_assert_num_queries(for_small):
         response = client.get(detail_url(large))

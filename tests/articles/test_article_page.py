@@ -12,6 +12,7 @@ from tests.helpers.factories import (
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
+    CorrectionFactory,
     CrossLinkFactory,
     ImageFactory,
     SectionFactory,
@@ -26,9 +27,10 @@ PUBLISHED_AT = datetime(2026, 11, 3, 13, 5, tzinfo=UTC)
 NOW = datetime(2026, 11, 4, 9, 0, tzinfo=UTC)
 
 # An article page needs the article, its hero's renditions, its bylines (with authors),
-# bullets, public cross-links (with their targets), tags and "Mehr zum Thema": seven queries,
-# however many of each there are.
-MAX_ARTICLE_PAGE_QUERIES = 7
+# bullets, public cross-links (with their targets), tags, corrections and "Mehr zum Thema":
+# eight queries, however many of each there are. (The corrections' prefetch is the eighth,
+# added deliberately: one small indexed query, also when there are none.)
+MAX_ARTICLE_PAGE_QUERIES = 8
 
 
 @pytest.fixture(autouse=True)
@@ -456,9 +458,11 @@ def test_canonical_link_points_to_the_article_url(client):
 
 
 def make_article_with(count):
-    """A public article with ``count`` bylines, bullets, public cross-links and tags each."""
+    """A public article with ``count`` bylines, bullets, public cross-links, tags and
+    corrections each."""
     article = ArticleFactory(hero_image=ImageFactory())
     for position in range(count):
+        CorrectionFactory(article=article)
         BylineFactory(article=article, position=position)
         TeaserBulletFactory(article=article, position=position)
         target = ArticleFactory(section=SectionFactory(), hero_image=ImageFactory())

@@ -1,5 +1,5 @@
 """Editing safely: concurrent edits, who else has an article open, material updates and the
-correction note.
+corrections.
 
 Editors work through the real change form (``BrowserForm`` reads it and posts what a browser
 would), each in their own logged-in client, as members of the desk group the data migration
@@ -19,10 +19,15 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 
-from articles.models import Article
+from articles.models import Article, ArticleEvent
 from tests.helpers.accounts import DESK, login, make_user
 from tests.helpers.article_admin import change_url, do_transition
-from tests.helpers.factories import ArticleFactory, BylineFactory, TeaserBulletFactory
+from tests.helpers.factories import (
+    ArticleFactory,
+    BylineFactory,
+    CorrectionFactory,
+    TeaserBulletFactory,
+)
 from tests.helpers.forms import BrowserForm, open_form
 
 pytestmark = pytest.mark.django_db
@@ -227,15 +232,15 @@ def test_crlf_line_breaks_from_the_browser_are_no_change_to_body_and_lead(anna):
         draft=True,
         lead="Erste Zeile des Vorspanns.\nZweite Zeile des Vorspanns.",
         body="<p>Erster Absatz.</p>\n<p>Zweiter Absatz.</p>\n<h2>Zwischentitel</h2>",
-        correction_note="Korrigiert wurde:\ndie Jahreszahl.",
     )
+    correction = CorrectionFactory(article=article, note="Korrigiert wurde:\ndie Jahreszahl.")
     article.refresh_from_db()
-    stored = (article.lead, article.body, article.correction_note)
+    stored = (article.lead, article.body, correction.note)
     assert all("\n" in text and "\r" not in text for text in stored)
     url = change_url(article)
     form = open_form(anna, url)
     # What a browser sends for an untouched <textarea>: every line break as CRLF.
-    for name in ("lead", "body", "correction_note"):
+    for name in ("lead", "body", "corrections-0-note"):
         form.fill(**{name: form.data[name].replace("\n", "\r\n")})
     assert "\r\n" in form.data["body"]
 
@@ -243,14 +248,16 @@ def test_crlf_line_breaks_from_the_browser_are_no_change_to_body_and_lead(anna):
 
     assert response.status_code == 302
     article.refresh_from_db()
-    assert (article.lead, article.body, article.correction_note) == stored
+    correction.refresh_from_db()
+    assert (article.lead, article.body, correction.note) == stored
+    assert not article.events.filter(action=ArticleEvent.Action.CORRECTION_CHANGED).exists()
     entry = LogEntry.objects.filter(object_id=str(article.pk)).latest("action_time")
     changed = [
         field
         for part in json.loads(entry.change_message or "[]")
         for field in part.get("changed", {}).get("fields", [])
     ]
-    assert not {"Body", "Lead", "Correction note"} & set(changed), changed
+    assert not {"Body", "Lead", "Note"} & set(changed), changed
     assert changed == [], "an untouched form was logged as a change"
     shown = entry.get_change_message()
     assert "Text" not in shown
@@ -395,46 +402,30 @@ def test_material_update_does_nothing_before_the_article_first_went_live(anna, t
     assert article.updated_at is None
 
 
-# --- The correction note -----------------------------------------------------------------------
+# --- The corrections ------------------------------------------------------------------------
 
 
-def test_the_correction_note_closes_the_article_before_the_follow_box(client, settings):
+def test_the_corrections_close_the_article_before_the_follow_box(client, settings):
     settings.NEWSROOM_FOLLOW_BOX = "Folgen Sie uns im WhatsApp-Kanal!"
-    article = live_article(
-        body="<p>Der letzte Absatz des Textes.</p>",
-        correction_note="In einer früheren Fassung stand 2027.\nRichtig ist 2028.",
-    )
+    article = live_article(body="<p>Der letzte Absatz des Textes.</p>")
+    CorrectionFactory(article=article, note="In einer früheren Fassung stand 2027.\nRichtig ist 2028.")
 
     page = client.get(article.get_absolute_url()).content.decode()
 
-    match = re.search(r'<aside class="article__correction"[^>]*>(.*?)</aside>', page, re.S)
-    assert match, "no correction part on the page"
-    assert '<h2 id="correction-title">Korrektur</h2>' in match.group(1)
+    match = re.search(r'<aside class="article__corrections"[^>]*>(.*?)</aside>', page, re.S)
+    assert match, "no corrections part on the page"
+    assert '<h2 id="corrections-title">Korrekturen</h2>' in match.group(1)
     assert "In einer früheren Fassung stand 2027.<br>Richtig ist 2028." in match.group(1)
     body_at = page.index("Der letzte Absatz des Textes.")
-    correction_at = page.index('class="article__correction"')
+    correction_at = page.index('class="article__corrections"')
     follow_at = page.index('class="follow-box"')
     assert body_at < correction_at < follow_at
 
 
-def test_without_a_correction_note_there_is_no_correction_part(client):
-    article = live_article(correction_note="")
-
-    page = client.get(article.get_absolute_url()).content.decode()
-
-    assert "article__correction" not in page
-    assert "Korrektur" not in page
-
-
-def test_a_correction_note_written_in_the_admin_appears_on_the_page(client, anna):
+def test_without_corrections_there_is_no_corrections_part(client):
     article = live_article()
-    url = change_url(article)
-    form = open_form(anna, url).fill(
-        correction_note="Korrektur vom 27.11.: Der Beschluss fiel einstimmig."
-    )
-
-    assert form.submit(anna, url).status_code == 302
 
     page = client.get(article.get_absolute_url()).content.decode()
-    assert "Korrektur vom 27.11.: Der Beschluss fiel einstimmig." in page
-    assert page.index("article__body") < page.index("article__correction")
+
+    assert "article__corrections" not in page
+    assert "Korrektur," not in page

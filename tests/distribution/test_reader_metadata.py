@@ -294,8 +294,9 @@ def test_related_stories_cost_one_query_however_many_tags(client, django_assert_
         ArticleFactory(section=article.section).tags.add(f"Thema {number}")
     url = article.get_absolute_url()
     client.get(url)
-    # Article, bylines, bullets, cross-links, tags, related: six (no hero, no renditions).
-    with django_assert_num_queries(6):
+    # Article, bylines, bullets, cross-links, tags, corrections, related: seven (no hero, no
+    # renditions).
+    with django_assert_num_queries(7):
         page = get(client, url)
     assert len(related_titles(page)) == 4
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from articles.models import Article, Byline, CrossLink, Section, TeaserBullet
+from articles.models import Article, Byline, Correction, CrossLink, Section, TeaserBullet
 from images.models import Image
 from people.models import Author
 from tests.helpers.accounts import PASSWORD
@@ -119,3 +119,18 @@ class CrossLinkFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     target = factory.SubFactory(ArticleFactory)
     position = factory.Sequence(int)
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    """A correction of a (public) article, an hour after its publication by default."""
+
+    class Meta:
+        model = Correction
+
+    article = factory.SubFactory(ArticleFactory)
+    kind = Correction.Kind.CORRECTION
+    corrected_at = factory.LazyAttribute(
+        lambda correction: (correction.article.published_at or timezone.now())
+        + timedelta(minutes=30)
+    )
+    note = factory.Sequence(lambda n: f"In einer früheren Fassung stand eine falsche Zahl ({n}).")

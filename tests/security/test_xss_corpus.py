@@ -36,6 +36,7 @@ from sitecontent.models import SiteSettings
 from tests.helpers import xss
 from tests.helpers.article_admin import ADD_URL, CHANGELIST_URL, change_url
 from tests.helpers.factories import (
+    CorrectionFactory,
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
@@ -126,9 +127,9 @@ def build_world(text, django_capture_on_commit_callbacks, *, site_settings=True)
             lead=f"{MARKER} {text}",
             body=text,
             hero_caption=text,
-            correction_note=text,
             published_at=PUBLISHED,
         )
+        CorrectionFactory(article=article, note=text, corrected_at=PUBLISHED + timedelta(hours=1))
         BylineFactory(article=article, author=author, role=text, position=1)
         BylineFactory(article=other, author=author, position=1)
         TeaserBulletFactory(article=article, text=text, position=1)
@@ -150,8 +151,8 @@ def type_article_into_the_admin(client, world, text):
         body=text,
         section=str(world.section.pk),
         tags=text,
-        correction_note=text,
     )
+    form.add_row("corrections", kind="correction", note=text)
     form.fill_row("bylines", 0, position="1", author=str(world.author.pk), role=text)
     form.fill_row("bullets", 0, position="1", text=text)
     response = form.submit(client, ADD_URL)
@@ -162,12 +163,12 @@ def type_article_into_the_admin(client, world, text):
 
 def compare_versions_url(draft):
     """The admin's comparison of the typed draft with a later version of it, in which the
-    lead got a word more and the correction note was replaced (as a later save makes one)."""
+    lead got a word more and a correction was added (as a later save makes one)."""
     later = Article.objects.get(pk=draft.pk)  # the typed draft stays as it was typed
     with reversion.create_revision():
         later.lead = f"{later.lead} Nachtrag"
-        later.correction_note = "Berichtigt."
         later.save()
+        later.corrections.create(note="Berichtigt.")
     newer, older = Version.objects.get_for_object(later)[:2]
     return f"/admin/articles/article/{draft.pk}/history/compare/?from={older.pk}&to={newer.pk}"
 
@@ -212,6 +213,7 @@ def editor_surfaces(world):
         "search page": f"/suche/?q={MARKER}",
         "day archive": DAY_URL,
         "image credits": "/bildnachweise/",
+        "corrections page": reverse("articles:corrections"),
     }
     surfaces = [Surface(name, url, rich=(BODY,), skip=NOT_COUNTED) for name, url in pages.items()]
     for scope, rss, atom in [
@@ -219,6 +221,7 @@ def editor_surfaces(world):
         ("section ", *(f"/feeds/ressort/{section.slug}/{kind}/" for kind in ("rss", "atom"))),
         ("topic ", *(f"/feeds/thema/{tag_slug}/{kind}/" for kind in ("rss", "atom"))),
         ("author ", *(f"/feeds/autor/{author.slug}/{kind}/" for kind in ("rss", "atom"))),
+        ("corrections ", reverse("distribution:corrections_rss"), "/feeds/korrekturen/atom/"),
     ]:
         surfaces += [
             Surface(f"{scope}RSS feed", rss, "rss"),
@@ -226,7 +229,7 @@ def editor_surfaces(world):
         ]
     surfaces += [
         Surface(f"sitemap {name}", f"/sitemap{name}.xml", "sitemap")
-        for name in ("", "-artikel", "-ressorts", "-themen", "-autoren")
+        for name in ("", "-artikel", "-ressorts", "-themen", "-autoren", "-korrekturen")
     ]
     surfaces.append(Surface("news sitemap", "/news-sitemap.xml", "sitemap"))
     surfaces += [
@@ -410,7 +413,7 @@ def kept_as_data(text, world, readings):
             "headline": draft.headline,
             "lead": draft.lead,
             "hero caption": draft.hero_caption,
-            "correction note": draft.correction_note,
+            "correction note": draft.corrections.earliest("pk").note,
             "bullet": draft.bullets.get().text,
             "byline role": draft.bylines.get().role,
         }.items()
@@ -449,9 +452,11 @@ def kept_as_data(text, world, readings):
         "keywords": [f"Thema {text}"],
         "author": [text, text],
         "publisher": text,
+        "correction": text,
     }
     found_json_ld = {
         **json_ld,
+        "correction": json_ld["correction"][0]["text"],
         "author": [json_ld["author"][0]["name"], json_ld["author"][0]["jobTitle"]],
         "publisher": json_ld["publisher"]["name"],
     }
@@ -466,7 +471,7 @@ def kept_as_data(text, world, readings):
         "headline": text,
         "title": title,
         "lead": f"{MARKER} {text}",
-        "correction_note": text,
+        "correction note": text,
         "teaser_bullets": [text],
         "section": text,
         "tags": [f"Thema {text}"],
@@ -486,6 +491,7 @@ def kept_as_data(text, world, readings):
         "credit": api["hero_image"]["credit"],
         "role": api["bylines"][0]["role"],
         "byline label": api["bylines"][0]["label"],
+        "correction note": api["corrections"][0]["note"],
     }
     problems += [
         f"API {key}: {found_api.get(key)!r}"
@@ -925,7 +931,7 @@ def test_the_corpus_finds_every_page_left_unescaped(
         xss.PAYLOADS["img-onerror"], clients, editor_baseline, django_capture_on_commit_callbacks
     )
     pages = {name for name, reading in readings.items() if reading.surface.kind == "html"}
-    assert len(pages) == 15
+    assert len(pages) == 16  # with the corrections page
     assert pages | {"news sitemap"} <= set(found)
 
 
