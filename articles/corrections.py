@@ -60,9 +60,7 @@ def record_restore(article, before, *, user):
     after = state(article)
     for pk, text in after.items():
         if pk not in before:
-            record_event(
-                article, ArticleEvent.Action.CORRECTION_ADDED, user=user, new_value=text
-            )
+            record_event(article, ArticleEvent.Action.CORRECTION_ADDED, user=user, new_value=text)
         elif before[pk] != text:
             record_event(
                 article,
@@ -73,9 +71,7 @@ def record_restore(article, before, *, user):
             )
     for pk, text in before.items():
         if pk not in after:
-            record_event(
-                article, ArticleEvent.Action.CORRECTION_REMOVED, user=user, old_value=text
-            )
+            record_event(article, ArticleEvent.Action.CORRECTION_REMOVED, user=user, old_value=text)
 
 
 def state(article):

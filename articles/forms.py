@@ -291,9 +291,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
-        field_classes = {
-            name: MultilineTextField for name in ("hero_caption", "lead", "body")
-        }
+        field_classes = {name: MultilineTextField for name in ("hero_caption", "lead", "body")}
         help_texts = {
             "body": _(
                 "Paragraphs, subheadings, lists, quotes, links, bold and italic, one button "

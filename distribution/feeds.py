@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
-from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag

@@ -32,13 +32,9 @@ class Correction(models.Model):
         on_delete=models.CASCADE,
         related_name="corrections",
     )
-    kind = models.CharField(
-        _("Kind"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION
-    )
+    kind = models.CharField(_("Kind"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
     # Not a model default: an empty field in the admin means "now", filled in on save.
-    corrected_at = models.DateTimeField(
-        _("Time"), blank=True, help_text=_("Empty: now.")
-    )
+    corrected_at = models.DateTimeField(_("Time"), blank=True, help_text=_("Empty: now."))
     note = models.TextField(
         _("Note"), help_text=_("Plain text: what was wrong and what is right. Line breaks stay.")
     )

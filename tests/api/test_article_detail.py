@@ -15,10 +15,10 @@ from tests.helpers.api import (
     rendition_url,
 )
 from tests.helpers.factories import (
-    CorrectionFactory,
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
+    CorrectionFactory,
     CrossLinkFactory,
     ImageFactory,
     SectionFactory,

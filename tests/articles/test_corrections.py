@@ -16,7 +16,7 @@ from articles.models import Article, ArticleEvent, Correction, Section
 from tests.helpers.accounts import DESK, REPORTER, login, make_user
 from tests.helpers.article_admin import change_url
 from tests.helpers.corrections import corrections_part, json_ld, live_article
-from tests.helpers.factories import ArticleFactory, CorrectionFactory
+from tests.helpers.factories import CorrectionFactory
 from tests.helpers.forms import open_form
 from tests.helpers.pages import get
 
@@ -96,8 +96,12 @@ def test_a_correction_changes_aktualisiert_am_only_when_the_editor_ticks_it(desk
 
 def test_the_inline_lists_the_corrections_newest_first_and_keeps_a_typed_time(desk):
     article = live_article()
-    CorrectionFactory(article=article, note="Die ältere", corrected_at=timezone.now() - timedelta(minutes=50))
-    CorrectionFactory(article=article, note="Die neuere", corrected_at=timezone.now() - timedelta(minutes=10))
+    CorrectionFactory(
+        article=article, note="Die ältere", corrected_at=timezone.now() - timedelta(minutes=50)
+    )
+    CorrectionFactory(
+        article=article, note="Die neuere", corrected_at=timezone.now() - timedelta(minutes=10)
+    )
     form = open_form(desk, change_url(article))
     assert [form.data["corrections-0-note"], form.data["corrections-1-note"]] == [
         "Die neuere",
@@ -182,7 +186,10 @@ def test_versions_hold_the_corrections_and_the_comparison_shows_them(desk):
     article = live_article()
     url = change_url(article)
     assert open_form(desk, url).submit(desk, url).status_code == 302
-    assert add_correction(desk, article, kind="correction", note="Richtig ist 2028.").status_code == 302
+    assert (
+        add_correction(desk, article, kind="correction", note="Richtig ist 2028.").status_code
+        == 302
+    )
     older, newer = Version.objects.get_for_object(article).order_by("pk")
 
     response = desk.get(
@@ -200,7 +207,10 @@ def test_restoring_a_version_from_before_a_correction_removes_it_on_the_record(d
     article = live_article()
     url = change_url(article)
     assert open_form(desk, url).submit(desk, url).status_code == 302
-    assert add_correction(desk, article, kind="correction", note="Richtig ist 2028.").status_code == 302
+    assert (
+        add_correction(desk, article, kind="correction", note="Richtig ist 2028.").status_code
+        == 302
+    )
     first = Version.objects.get_for_object(article).order_by("pk").first()
     restore_url = f"/admin/articles/article/{article.pk}/history/{first.pk}/"
 
@@ -308,7 +318,11 @@ def test_the_migration_moves_each_correction_note_into_the_list_and_back():
 
     def article(slug, note, updated_at=None):
         return OldArticle.objects.create(
-            headline=slug, slug=slug, section=section, lead="Vorspann", correction_note=note,
+            headline=slug,
+            slug=slug,
+            section=section,
+            lead="Vorspann",
+            correction_note=note,
             updated_at=updated_at,
         )
 
@@ -334,7 +348,9 @@ def test_the_migration_moves_each_correction_note_into_the_list_and_back():
     assert {row.kind for row in rows.values()} == {"correction"}
     assert {row.author_id for row in rows.values()} == {None}
     new.get_model("articles", "Correction").objects.create(
-        article_id=with_update.pk, note="Zweite Korrektur.", corrected_at=updated + timedelta(hours=1)
+        article_id=with_update.pk,
+        note="Zweite Korrektur.",
+        corrected_at=updated + timedelta(hours=1),
     )
 
     executor = MigrationExecutor(connection)

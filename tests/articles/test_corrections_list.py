@@ -70,7 +70,9 @@ def test_the_list_shows_every_public_correction_newest_first_with_its_article(cl
 def test_the_list_goes_page_by_page(client, settings):
     settings.NEWSROOM_ARTICLES_PER_PAGE = 2
     article = live_article()
-    notes = [corrected(minutes, article=article, note=f"Notiz {minutes}").note for minutes in (1, 2, 3)]
+    notes = [
+        corrected(minutes, article=article, note=f"Notiz {minutes}").note for minutes in (1, 2, 3)
+    ]
 
     first, second = get(client, URL), get(client, f"{URL}?seite=2")
 

@@ -408,7 +408,9 @@ def test_material_update_does_nothing_before_the_article_first_went_live(anna, t
 def test_the_corrections_close_the_article_before_the_follow_box(client, settings):
     settings.NEWSROOM_FOLLOW_BOX = "Folgen Sie uns im WhatsApp-Kanal!"
     article = live_article(body="<p>Der letzte Absatz des Textes.</p>")
-    CorrectionFactory(article=article, note="In einer früheren Fassung stand 2027.\nRichtig ist 2028.")
+    CorrectionFactory(
+        article=article, note="In einer früheren Fassung stand 2027.\nRichtig ist 2028."
+    )
 
     page = client.get(article.get_absolute_url()).content.decode()
 

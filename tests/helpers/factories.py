@@ -130,7 +130,8 @@ class CorrectionFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     kind = Correction.Kind.CORRECTION
     corrected_at = factory.LazyAttribute(
-        lambda correction: (correction.article.published_at or timezone.now())
-        + timedelta(minutes=30)
+        lambda correction: (
+            (correction.article.published_at or timezone.now()) + timedelta(minutes=30)
+        )
     )
     note = factory.Sequence(lambda n: f"In einer früheren Fassung stand eine falsche Zahl ({n}).")

@@ -36,10 +36,10 @@ from sitecontent.models import SiteSettings
 from tests.helpers import xss
 from tests.helpers.article_admin import ADD_URL, CHANGELIST_URL, change_url
 from tests.helpers.factories import (
-    CorrectionFactory,
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
+    CorrectionFactory,
     CrossLinkFactory,
     ImageFactory,
     SectionFactory,
