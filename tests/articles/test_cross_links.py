@@ -23,7 +23,7 @@ from tests.helpers.html import start_tags, text_of
 
 pytestmark = pytest.mark.django_db
 
-MAX_ARTICLE_PAGE_QUERIES = 6  # as tests/articles/test_article_page.py
+MAX_ARTICLE_PAGE_QUERIES = 7  # as tests/articles/test_article_page.py (no hero: no renditions)
 
 
 def live_article(**values):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Byline, CrossLink, Section, TeaserBullet
+from articles.models import Article, Byline, Correction, CrossLink, Section, TeaserBullet
 from demo import content, loader, pictures
 from images.models import Image
 from people.models import Author
@@ -42,7 +42,18 @@ def demo():
 
 def snapshot(media_root):
     """Row counts of everything the demo creates, and the picture files on disk."""
-    models = [Section, Author, Image, Article, Byline, TeaserBullet, CrossLink, Tag, TaggedItem]
+    models = [
+        Section,
+        Author,
+        Image,
+        Article,
+        Byline,
+        TeaserBullet,
+        CrossLink,
+        Correction,
+        Tag,
+        TaggedItem,
+    ]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["User"] = get_user_model().objects.count()
     files = sorted(str(path) for path in Path(media_root).rglob("*") if path.is_file())
@@ -195,6 +206,23 @@ def test_a_public_article_shows_a_picture_and_an_embed_in_its_text(demo, client)
 
     assert 'class="article__figure"' in page and "So sah die Baustelle" in page
     assert "Inhalte von YouTube" in page and "Inhalt laden" in page
+
+
+def test_some_public_articles_are_corrected_in_every_kind(demo, client):
+    corrections = list(Correction.objects.select_related("article"))
+    corrected = {correction.article for correction in corrections}
+    assert 2 <= len(corrected) <= 4
+    assert {correction.kind for correction in corrections} == set(Correction.Kind.values)
+    assert all(correction.article.is_public for correction in corrections)
+    assert all(
+        correction.article.published_at < correction.corrected_at <= timezone.now()
+        for correction in corrections
+    )
+
+    listed = client.get("/korrekturen/").content.decode()
+
+    assert all(correction.article.title in listed for correction in corrections)
+    assert listed.count('class="correction-list__item"') == len(corrections)
 
 
 def test_image_credits_vary_like_agency_credits(demo):
