@@ -54,14 +54,15 @@ class SearchDocument(models.Model):
         return self.headline
 
     @classmethod
-    def for_article(cls, article):
-        """The document of ``article`` (tags and bylines with authors prefetched), unsaved."""
+    def for_article(cls, article, extra=""):
+        """The document of ``article`` (tags and bylines with authors prefetched), unsaved;
+        ``extra`` is plain text its page shows besides its body (a ticker's entries)."""
         document = cls(
             article=article,
             kicker=clean_text(article.kicker),
             headline=clean_text(article.headline),
             lead=clean_text(article.lead),
-            body=plain_text(article.body),
+            body=" ".join(part for part in (plain_text(article.body), extra) if part),
             tags=clean_text(", ".join(tag.name for tag in article.tags.all())),
             authors=clean_text(article.author_names),
         )

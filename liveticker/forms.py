@@ -1,0 +1,61 @@
+"""The compact entry form (on the ticker's admin page) and the ticker's own form."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
+from django.utils.translation import gettext_lazy as _
+
+from articles.forms import BodyEditorWidget
+from core.forms import LocalSplitDateTimeField
+
+from .models import Entry, Ticker
+
+
+class EntryForm(forms.ModelForm):
+    """One entry in one step: text (the article body's editor and sanitizer), and optionally
+    a short title, a picture from the library, an embed, the author, pinned, key event."""
+
+    class Meta:
+        model = Entry
+        fields = ["title", "body", "image", "embed_url", "author", "pinned", "key_event"]
+        widgets = {
+            "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "body": BodyEditorWidget(attrs={"rows": 6}),
+            "embed_url": forms.URLInput(attrs={"class": "vLargeTextField"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["embed_url"].assume_scheme = "https"
+        for name in ("image", "author"):
+            field = Entry._meta.get_field(name)
+            self.fields[name].widget = AutocompleteSelect(field, admin.site)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("key_event") and not cleaned.get("title"):
+            self.add_error("title", _("A key event needs a short title: it is listed at the top."))
+        return cleaned
+
+
+class EntryChangeForm(EntryForm):
+    """Correcting an entry: its time can be set as well."""
+
+    published_at = LocalSplitDateTimeField(label=_("Time"), widget=AdminSplitDateTime)
+
+    class Meta(EntryForm.Meta):
+        fields = ["published_at", *EntryForm.Meta.fields]
+
+
+class TickerForm(forms.ModelForm):
+    started_at = LocalSplitDateTimeField(label=_("Start"), widget=AdminSplitDateTime)
+    ended_at = LocalSplitDateTimeField(
+        label=_("End"),
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text=_("Leave empty while the ticker runs; readers then see that it has ended."),
+    )
+
+    class Meta:
+        model = Ticker
+        fields = ["article", "started_at", "ended_at"]
