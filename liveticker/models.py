@@ -132,6 +132,11 @@ class Entry(models.Model):
     def __str__(self):
         return self.title or _("Entry of %(time)s") % {"time": german_datetime(self.published_at)}
 
+    def save(self, *args, **kwargs):
+        # Stored as readers get it, whoever saves (form, command, shell).
+        self.body = clean_body(self.body)
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.body = clean_body(self.body)
         errors = {}
@@ -150,11 +155,6 @@ class Entry(models.Model):
             errors.setdefault("body", []).extend(error.messages)
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        # Stored as readers get it, whoever saves (form, command, shell).
-        self.body = clean_body(self.body)
-        super().save(*args, **kwargs)
 
     def _image_changed(self):
         if self.pk is None:
