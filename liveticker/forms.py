@@ -15,21 +15,26 @@ class EntryForm(forms.ModelForm):
     """One entry in one step: text (the article body's editor and sanitizer), and optionally
     a short title, a picture from the library, an embed, the author, pinned, key event."""
 
+    embed_url = forms.URLField(
+        label=Entry._meta.get_field("embed_url").verbose_name,
+        help_text=Entry._meta.get_field("embed_url").help_text,
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "vLargeTextField"}),
+    )
+
     class Meta:
         model = Entry
         fields = ["title", "body", "image", "embed_url", "author", "pinned", "key_event"]
         widgets = {
             "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "body": BodyEditorWidget(attrs={"rows": 6}),
-            "embed_url": forms.URLInput(attrs={"class": "vLargeTextField"}),
+            **{
+                name: AutocompleteSelect(Entry._meta.get_field(name), admin.site)
+                for name in ("image", "author")
+            },
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["embed_url"].assume_scheme = "https"
-        for name in ("image", "author"):
-            field = Entry._meta.get_field(name)
-            self.fields[name].widget = AutocompleteSelect(field, admin.site)
 
     def clean(self):
         cleaned = super().clean()

@@ -32,7 +32,9 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
 def running_ticker(entries=0, **fields):
     """A public article with byline and bullet, running as a ticker with ``entries``."""
-    article = ArticleFactory(kicker="Hochwasser", headline="Pegel steigt weiter")
+    article = fields.pop("article", None) or ArticleFactory(
+        kicker="Hochwasser", headline="Pegel steigt weiter"
+    )
     BylineFactory(article=article)
     TeaserBulletFactory(article=article)
     ticker = TickerFactory(article=article, **fields)
