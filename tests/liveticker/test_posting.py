@@ -152,7 +152,8 @@ def test_someone_who_may_not_change_the_article_gets_403(client):
     entry = EntryFactory(ticker=ticker)
     reporter = login(client, make_user(REPORTER, "reporterin"))
     assert post_entry(reporter, ticker, body="<p>Nein</p>").status_code == 403
-    assert reporter.post(reverse("admin:liveticker_ticker_end", args=[ticker.pk])).status_code == 403
+    end = reverse("admin:liveticker_ticker_end", args=[ticker.pk])
+    assert reporter.post(end).status_code == 403
     delete = reverse("admin:liveticker_entry_delete", args=[entry.pk])
     assert reporter.post(delete, {"post": "yes"}).status_code == 403
     assert Entry.objects.count() == 1
