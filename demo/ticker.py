@@ -5,6 +5,8 @@ import json
 from datetime import timedelta
 from html import escape
 
+from django.utils import timezone
+
 from liveticker.models import Entry, Ticker
 
 from .content import DATA_DIR
@@ -22,8 +24,12 @@ def load_ticker(articles, images, authors, now):
     number of entries."""
     data = ticker_data()
     article = articles[data["article"]]
-    # Published before the ticker began, so the article's date matches its coverage.
-    started = now - timedelta(minutes=data["started_minutes_ago"])
+    # Published when the ticker began, so the article's date matches its coverage; on the
+    # minute, and never at night (as every demo article): then it began the evening before.
+    started = timezone.localtime(now - timedelta(minutes=data["started_minutes_ago"]))
+    started = started.replace(second=0, microsecond=0)
+    if started.hour < 6:
+        started = (started - timedelta(days=1)).replace(hour=22, minute=0)
     article.published_at = article.first_published_at = started
     article.save()
     ticker, _ = Ticker.objects.update_or_create(
