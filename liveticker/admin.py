@@ -49,6 +49,7 @@ class ArticleRights:
 @admin.register(Ticker)
 class TickerAdmin(ArticleRights, admin.ModelAdmin):
     form = TickerForm
+    fields = ["article", "started_at", "ended_at"]
     change_form_template = "admin/liveticker/ticker/change_form.html"
     list_display = ["article", "started_at", "ended_at", "is_live"]
     list_select_related = ["article"]

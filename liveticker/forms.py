@@ -27,6 +27,7 @@ class EntryForm(forms.ModelForm):
     class Meta:
         model = Entry
         fields = ["title", "body", "image", "embed_url", "author", "pinned", "key_event"]
+        help_texts = {"author": _("Empty: your own byline, if you have one.")}
         widgets = {
             "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "body": BodyEditorWidget(attrs={"rows": 6}),
@@ -50,6 +51,7 @@ class EntryChangeForm(EntryForm):
 
     class Meta(EntryForm.Meta):
         fields = ["published_at", *EntryForm.Meta.fields]
+        help_texts = {}
 
 
 class TickerForm(forms.ModelForm):

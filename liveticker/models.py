@@ -171,5 +171,12 @@ class Entry(models.Model):
         return f"eintrag-{self.pk}"
 
     @property
+    def text(self):
+        """The text without markup (admin lists, the audit)."""
+        from search.text import plain_text
+
+        return plain_text(self.body)
+
+    @property
     def embed(self):
         return embed_for(self.embed_url) if self.embed_url else None

@@ -34,9 +34,7 @@ def _check(article, user):
 
 def summary(entry):
     """The entry in the audit: its time and title or the start of its text."""
-    from search.text import plain_text
-
-    text = entry.title or plain_text(entry.body) or entry.embed_url or str(entry.image or "")
+    text = entry.title or entry.text or entry.embed_url or str(entry.image or "")
     return Truncator(f"{german_datetime(entry.published_at)} {text}").chars(200)
 
 
