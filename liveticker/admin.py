@@ -74,6 +74,13 @@ class TickerAdmin(ArticleRights, admin.ModelAdmin):
         before = {name: form.initial.get(name) for name in ("started_at", "ended_at")}
         posting.save_times(obj, request.user, before=before)
 
+    def delete_model(self, request, obj):
+        posting.delete_ticker(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for ticker in queryset.select_related("article"):
+            posting.delete_ticker(ticker, request.user)
+
     def get_urls(self):
         return [
             path(

@@ -44,6 +44,8 @@ def ticker_part(request, article):
             "page_obj": shown.page,
             "is_paginated": shown.page.has_other_pages(),
             "poll_seconds": conf.poll_seconds(),
+            # Entries that arrive later may load only these frames (the page's CSP).
+            "ticker_frame_origins": " ".join(sorted(frames)),
         },
         frame_origins=tuple(sorted(frames)),
         structured_data=structured_data.live_blog_posting(request, article, ticker, shown),

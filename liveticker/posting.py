@@ -123,3 +123,17 @@ def remove_entry(entry, user=None):
     _check(entry.ticker.article, user)
     record_event(entry.ticker.article, Action.ENTRY_REMOVED, user=user, old_value=summary(entry))
     entry.delete()
+
+
+@transaction.atomic
+def delete_ticker(ticker, user=None):
+    """Remove the ticker with its entries; the article stays, its audit says so."""
+    _check(ticker.article, user)
+    count = ticker.entries.count()
+    record_event(
+        ticker.article,
+        Action.TICKER_ENDED,
+        user=user,
+        comment=f"Liveticker mit {count} Einträgen gelöscht",
+    )
+    ticker.delete()

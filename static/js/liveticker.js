@@ -15,6 +15,18 @@
   var after = ticker.getAttribute("data-ticker-after") || "0";
   var seconds = Math.max(1, parseFloat(ticker.getAttribute("data-ticker-poll")) || 15);
   var waiting = [];
+  // The page's Content-Security-Policy lets only these origins be framed: an embed from
+  // another one in a new entry keeps its link ("Auf … öffnen"); a reload makes it loadable.
+  var frames = (ticker.getAttribute("data-ticker-frames") || "").split(" ");
+
+  function framesAllowed(item) {
+    var ok = true;
+    item.querySelectorAll("figure[data-embed-frame]").forEach(function (figure) {
+      var origin = new URL(figure.getAttribute("data-embed-frame"), window.location.href).origin;
+      ok = ok && frames.indexOf(origin) !== -1;
+    });
+    return ok;
+  }
 
   function label(count) {
     var text = button.getAttribute(count === 1 ? "data-one" : "data-many");
@@ -34,7 +46,7 @@
       }
       list.insertBefore(item, first ? first.nextSibling : list.firstChild);
       first = first || item;
-      if (window.newsroomEmbeds) {
+      if (window.newsroomEmbeds && framesAllowed(item)) {
         window.newsroomEmbeds.wire(item);
       }
     });

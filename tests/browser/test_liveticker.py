@@ -3,6 +3,7 @@ the page; a reader's open page offers a new entry without reloading, politely an
 and shows it where the reader asks, under the site's CSP with no script error."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.helpers.accounts import DESK, make_user
 from tests.helpers.body_editor import wait_for_body_editor
@@ -41,6 +42,7 @@ def test_an_editor_posts_an_entry_from_the_compact_form(live_server, page):
 def test_a_readers_open_page_shows_a_new_entry_without_reloading(live_server, page, settings):
     settings.LIVETICKER_POLL_SECONDS = 1
     ticker = running_ticker()
+    EntryFactory(ticker=ticker, title="Lage", key_event=True, pinned=True)
     EntryFactory(ticker=ticker, body="<p>Erste Meldung vom Deich</p>")
     watch_problems(page)
     page.goto(f"{live_server.url}{ticker.article.get_absolute_url()}")
@@ -60,3 +62,5 @@ def test_a_readers_open_page_shows_a_new_entry_without_reloading(live_server, pa
     assert "Der Pegel sinkt" in newest.inner_text()
     assert button.is_hidden()
     assert page.problems == []
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []

@@ -159,3 +159,14 @@ def test_someone_who_may_not_change_the_article_gets_403(client):
     assert Entry.objects.count() == 1
     html = reporter.get(change_url(ticker)).content.decode()
     assert "Eintrag veröffentlichen" not in html
+
+
+def test_deleting_a_ticker_keeps_the_article_and_says_so_in_its_audit(desk, client):
+    ticker = running_ticker(entries=2)
+    article = ticker.article
+    delete = reverse("admin:liveticker_ticker_delete", args=[ticker.pk])
+    assert desk.post(delete, {"post": "yes"}).status_code == 302
+    assert not Ticker.objects.exists() and not Entry.objects.exists()
+    event = article.events.last()
+    assert event.action == Action.TICKER_ENDED and "2 Einträgen gelöscht" in event.comment
+    assert "Liveticker" not in client.get(article.get_absolute_url()).content.decode()
