@@ -66,6 +66,9 @@ class Ticker(models.Model):
         now = now or timezone.now()
         return self.started_at <= now and (self.ended_at is None or self.ended_at > now)
 
+    def has_started(self, now=None):
+        return self.started_at <= (now or timezone.now())
+
     def has_ended(self, now=None):
         return self.ended_at is not None and self.ended_at <= (now or timezone.now())
 

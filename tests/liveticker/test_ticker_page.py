@@ -108,3 +108,10 @@ def test_the_page_runs_as_many_queries_for_5_entries_as_for_200(
     for_large = count_queries(client, large, django_assert_max_num_queries)
     assert for_small == for_large
     assert for_small <= 12
+
+
+def test_a_planned_ticker_says_when_it_starts_and_is_not_live_yet(client):
+    ticker = running_ticker(started_at=timezone.now() + timedelta(hours=2))
+    html = page(client, ticker)
+    assert "Beginnt am" in html
+    assert "data-ticker-live" not in html and 'badge--live">Live<' not in html
