@@ -18,6 +18,7 @@ from core.addresses import absolute_url
 from core.dates import iso_datetime
 from distribution.data import article_url, author_data, body_html, byline_data, tag_data
 from images.data import image_data
+from liveticker.page import ticker_of
 
 # What the API says about a picture: the rendition about 1200 px wide (384 px for the square
 # author photos) and every size in WebP and JPEG for apps that pick their own. Never the
@@ -48,6 +49,21 @@ def pick(data, keys):
 def articles_api_url(request, **filters):
     """The API's article list, filtered, e.g. all articles of one author."""
     return absolute_url(request, f"{reverse('api:v1:article-list')}?{urlencode(filters)}")
+
+
+def ticker_data(article, request):
+    """The article's ticker (loaded with it), or None."""
+    ticker = ticker_of(article)
+    if ticker is None:
+        return None
+    return {
+        "started_at": iso_datetime(ticker.started_at),
+        "ended_at": iso_datetime(ticker.ended_at) if ticker.ended_at else None,
+        "is_running": ticker.is_running(),
+        "entries_url": absolute_url(
+            request, reverse("api:v1:article-liveticker", args=[article.pk])
+        ),
+    }
 
 
 class ApiSerializer(serializers.Serializer):
@@ -164,6 +180,10 @@ class ArticleDetailSerializer(ArticleParts, ApiSerializer):
     corrections = serializers.SerializerMethodField()
     sign_off = serializers.CharField()
     tags = serializers.SerializerMethodField()
+    live_ticker = serializers.SerializerMethodField()
+
+    def get_live_ticker(self, article):
+        return ticker_data(article, self.request)
 
     def get_body(self, article):
         # As feeds carry it: pictures as <img> with caption and credit, embeds as links.

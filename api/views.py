@@ -8,8 +8,10 @@ at all, so that an article going live is not hidden behind a cached 404.
 """
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from rest_framework import viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -18,8 +20,11 @@ from rest_framework.views import APIView
 
 from articles import selectors
 from articles.models import Article, Section
+from liveticker import selectors as liveticker_selectors
+from liveticker.models import Ticker
 
 from .filters import ArticleFilters
+from .liveticker import EntrySerializer
 from .pagination import ApiPagination
 from .serializers import (
     ArticleDetailSerializer,
@@ -80,6 +85,21 @@ class ArticleViewSet(PublicReadOnlyAPI, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return ArticleDetailSerializer if self.action == "retrieve" else ArticleListSerializer
+
+    @action(detail=True, url_path="liveticker")
+    def liveticker(self, request, pk=None):
+        """The entries of the article's live ticker, newest first (404 without one)."""
+        article = get_object_or_404(Article.objects.public().select_related("section"), pk=pk)
+        entries = self.paginate_queryset(
+            liveticker_selectors.loaded().filter(ticker__article=article)
+        )
+        entries = liveticker_selectors.with_parts(entries)
+        if not entries and not Ticker.objects.filter(article=article).exists():
+            raise NotFound
+        data = EntrySerializer(
+            entries, many=True, context={"request": request, "article": article}
+        ).data
+        return self.get_paginated_response(data)
 
     def filter_queryset(self, queryset):
         if self.action != "list":

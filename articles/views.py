@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from core import dates, security, surrogate
 from core.pagination import page_context, paginate
 
-from . import blocks, selectors
+from . import blocks, page_parts, selectors
 from .models import Section
 
 
@@ -124,11 +124,22 @@ def article_detail(request, section, slug):
 
 def render_article(request, article, context=None):
     """The article page (the public one and the preview): the pictures in its text loaded
-    at once, and the frames its embeds may load after a click allowed."""
+    at once, the parts other apps add (page_parts.py), and the frames its embeds may load
+    after a click allowed."""
     body_blocks = blocks.blocks(blocks.load_pictures([article])[0])
+    parts = page_parts.for_article(request, article)
+    extra = {name: value for part in parts for name, value in part.context.items()}
     response = render(
         request,
         "articles/article_detail.html",
-        {"article": article, "body_blocks": body_blocks, **(context or {})},
+        {
+            "article": article,
+            "body_blocks": body_blocks,
+            "page_parts": parts,
+            "structured_data": next((p.structured_data for p in parts if p.structured_data), ""),
+            **extra,
+            **(context or {}),
+        },
     )
-    return security.allow_frames(response, blocks.frame_origins(body_blocks))
+    origins = {*blocks.frame_origins(body_blocks), *(o for p in parts for o in p.frame_origins)}
+    return security.allow_frames(response, sorted(origins))

@@ -48,6 +48,7 @@ from . import content
 from .content import DRAFT, PUBLISHED, SCHEDULED
 from .markup import render_body
 from .pictures import SEED, render_picture
+from .ticker import load_ticker
 
 DEFAULT_ADMIN_USERNAME = "redaktion"
 DEV_SERVER = "http://127.0.0.1:8000"
@@ -70,6 +71,7 @@ class DemoResult:
     cross_links: int
     tags: int
     corrections: int = 0
+    ticker_entries: int = 0
     admin_username: str = ""
     admin_password: str = ""
 
@@ -87,6 +89,7 @@ class DemoResult:
             f"  Startseite: Aufmacher und {len(content.HOME_HIGHLIGHTS)} hervorgehobene Artikel; "
             f"{len(content.OLD_SLUGS)} alte Adresse mit Weiterleitung; Website-Einstellungen mit "
             f"{len(content.SOCIAL_ACCOUNTS)} Social-Media-Konten",
+            f"  Ein laufender Liveticker mit {self.ticker_entries} Einträgen",
         ]
         if self.admin_username:
             lines.append(
@@ -114,6 +117,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
             articles = _load_articles(
                 sections, images, authors, _timeline(now, random.Random(SEED)), now
             )
+            ticker_entries = load_ticker(articles, images, authors, now)
             _load_home_page(articles)
             _load_old_addresses(articles)
             _load_site_settings(images)
@@ -137,6 +141,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
         cross_links=sum(len(item.related) for item in content.ARTICLES),
         tags=len({tag for item in content.ARTICLES for tag in item.tags}),
         corrections=sum(len(item.corrections) for item in content.ARTICLES),
+        ticker_entries=ticker_entries,
         admin_username=admin_username,
         admin_password=password,
     )

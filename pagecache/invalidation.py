@@ -32,6 +32,8 @@ CONTENT_MODELS = [
     "sitecontent.SiteSettings",
     "sitecontent.SocialAccount",
     "search.SearchDocument",
+    "liveticker.Ticker",
+    "liveticker.Entry",
     "taggit.Tag",
     "taggit.TaggedItem",
 ]

@@ -4,7 +4,8 @@ A page carries the key of every content object it loads while it renders (``post
 below, so the keys follow the data: a page that loads an article shows it) and the key of
 the list it is (added by the view: ``home``, ``ls<section>``, ``lt<tag>``, ``lp<author>``,
 ``lists`` for day pages, feeds and sitemaps, ``search``, ``corrections`` for /korrekturen/
-and its feed). Every page carries ``site``.
+and its feed, ``tk<article>`` for the pages that show a live ticker's entries). Every page
+carries ``site``.
 
 A change purges the keys of the pages that show the changed object; when an article enters
 or leaves lists (created, deleted, published, withdrawn, rescheduled, moved to another
@@ -94,6 +95,12 @@ def for_change(instance, created=False, deleted=False):
     if label in ("articles.Section", "sitecontent.SiteSettings", "sitecontent.SocialAccount"):
         # The navigation and the page frame show them: every page.
         return {surrogate.SITE}
+    if label == "liveticker.Ticker":
+        # Its start and end show on the article's page and teasers ("Live").
+        return {f"a{instance.pk}", f"tk{instance.pk}"}
+    if label == "liveticker.Entry":
+        # Only the pages that show the ticker's entries: its article page, feed, endpoint.
+        return {f"tk{instance.ticker_id}"}
     if label == "images.Rendition":
         return {f"i{instance.image_id}"}
     if label == "search.SearchDocument":

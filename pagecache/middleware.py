@@ -5,6 +5,8 @@ view runs, and runs no SQL query. Public pages are the same for every visitor (n
 of the reader's site reads the user or the session), so one stored page serves everyone.
 """
 
+import re
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -23,6 +25,7 @@ CDN_KEY_HEADER = "Surrogate-Key"
 # How long a proxy may serve a page while it fetches a fresh one, and when the site is down.
 STALE_WHILE_REVALIDATE = 30
 STALE_IF_ERROR = 24 * 3600
+SHARED_MAX_AGE = re.compile(r"s-maxage=(\d+)")
 
 
 class PageCacheMiddleware:
@@ -39,6 +42,10 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         if self._cacheable_response(response):
             seconds = store.lifetime(generation)
+            # A view may ask for less (the live ticker's entries endpoint: a few seconds).
+            asked = SHARED_MAX_AGE.search(response.get("Cache-Control", ""))
+            if asked:
+                seconds = min(seconds, int(asked.group(1)))
             if seconds > 0:
                 self._mark_public(response, seconds)
                 # What the page shows, for the proxy or CDN in front (see keys.py, purge.py)

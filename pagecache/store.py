@@ -115,9 +115,11 @@ def store_page(request, generation, keys, status, headers, content, seconds):
 def next_change(now):
     """The next moment a page could change without anyone saving anything: the next
     scheduled publication or depublication, the end of an embargo (an article's or a
-    picture's), or the next midnight in the site's time zone (licences end by the day)."""
+    picture's), a live ticker's planned start or end ("Live" on teasers), or the next
+    midnight in the site's time zone (licences end by the day)."""
     from articles.models import Article  # the page cache serves every app; models load late
     from images.models import Image
+    from liveticker.models import Ticker
 
     upcoming = Article.objects.filter(status__in=Article.LIVE_STATUSES).aggregate(
         published=Min("published_at", filter=Q(published_at__gt=now)),
@@ -125,7 +127,11 @@ def next_change(now):
         embargo=Min("embargo_until", filter=Q(embargo_until__gt=now)),
     )
     picture = Image.objects.filter(embargo_until__gt=now).aggregate(at=Min("embargo_until"))
-    moments = [*upcoming.values(), picture["at"], _next_midnight(now)]
+    ticker = Ticker.objects.aggregate(
+        start=Min("started_at", filter=Q(started_at__gt=now)),
+        end=Min("ended_at", filter=Q(ended_at__gt=now)),
+    )
+    moments = [*upcoming.values(), picture["at"], *ticker.values(), _next_midnight(now)]
     return min(moment for moment in moments if moment is not None)
 
 

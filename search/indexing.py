@@ -25,6 +25,14 @@ class _Pending(threading.local):
 
 
 _pending = _Pending()
+# Functions {article ids} -> {article id: text} that add text shown on an article's page
+# (a live ticker's entries) to its document; registered by the apps that show it.
+_text_sources = []
+
+
+def register_text(source):
+    if source not in _text_sources:
+        _text_sources.append(source)
 
 
 def schedule(article_ids):
@@ -67,7 +75,13 @@ def _update_batch(article_ids):
         "corrections",
         Prefetch("bylines", queryset=Byline.objects.select_related("author")),
     )
-    documents = [SearchDocument.for_article(article) for article in articles]
+    extra = {}
+    for source in _text_sources:
+        for pk, text in source(article_ids).items():
+            extra[pk] = f"{extra.get(pk, '')} {text}".strip()
+    documents = [
+        SearchDocument.for_article(article, extra=extra.get(article.pk, "")) for article in articles
+    ]
     if not documents:
         return 0
     with transaction.atomic():

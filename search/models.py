@@ -54,9 +54,10 @@ class SearchDocument(models.Model):
         return self.headline
 
     @classmethod
-    def for_article(cls, article):
-        """The document of ``article`` (tags, corrections and bylines with authors prefetched),
-        unsaved."""
+    def for_article(cls, article, extra=""):
+        """The document of ``article`` (tags, corrections and bylines with authors
+        prefetched), unsaved; ``extra`` is plain text its page shows besides its body (a
+        ticker's entries)."""
         document = cls(
             article=article,
             kicker=clean_text(article.kicker),
@@ -69,6 +70,7 @@ class SearchDocument(models.Model):
                     [
                         plain_text(article.body),
                         *(clean_text(item.note) for item in article.corrections.all()),
+                        extra,
                     ],
                 )
             ),

@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 
+from .. import page_parts
 from .parts import Byline, CrossLink
 
 
@@ -37,7 +38,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_teasers(self):
         """What a list of teasers shows, in a fixed number of queries."""
-        return self.select_related("section", "hero_image")._with_hero_renditions()
+        return self.select_related(
+            "section", "hero_image", *page_parts.related()
+        )._with_hero_renditions()
 
     def for_page(self):
         """Everything an article page shows, in a fixed number of queries."""
@@ -47,7 +50,7 @@ class ArticleQuerySet(models.QuerySet):
             Q(target__in=self.model.objects.public()) | Q(target__isnull=True)
         ).select_related("target__section")
         return (
-            self.select_related("section", "hero_image", "social_image")
+            self.select_related("section", "hero_image", "social_image", *page_parts.related())
             ._with_hero_renditions()
             .prefetch_related(
                 Prefetch("bylines", queryset=Byline.objects.select_related("author")),

@@ -37,3 +37,11 @@ def teaser_sizes(slot, first=False):
     if slot == "block" and first:
         sizes = sizes.replace(THUMBNAIL, FULL)
     return sizes
+
+
+@register.filter
+def badges(article):
+    """The labels other apps give ``article`` on teasers ("Live"; see page_parts.py)."""
+    from articles import page_parts
+
+    return page_parts.badges(article)

@@ -16,14 +16,21 @@
     figure.classList.add("embed--loaded");
     frame.focus();
   }
-  document.querySelectorAll("figure[data-embed-frame]").forEach(function (figure) {
-    var button = figure.querySelector(".embed__load");
-    if (!button) {
-      return;
-    }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      load(figure);
+  // Also called by liveticker.js for entries that arrive later; each figure is wired once
+  // (the script may be on a page twice: the body and the live ticker).
+  function wire(root) {
+    root.querySelectorAll("figure[data-embed-frame]").forEach(function (figure) {
+      var button = figure.querySelector(".embed__load");
+      if (!button || figure.hasAttribute("data-embed-wired")) {
+        return;
+      }
+      figure.setAttribute("data-embed-wired", "");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        load(figure);
+      });
     });
-  });
+  }
+  window.newsroomEmbeds = { wire: wire };
+  wire(document);
 })();

@@ -201,6 +201,7 @@ def test_detail_has_every_part_of_the_article_in_order(client):
             {"name": "Leipzig", "slug": "leipzig", "url": "http://testserver/thema/leipzig/"},
             {"name": "Verkehr", "slug": "verkehr", "url": "http://testserver/thema/verkehr/"},
         ],
+        "live_ticker": None,
     }
     # The keys follow the page, top to bottom, so the answer reads like the anatomy.
     assert list(data)[:9] == [
