@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "api",
     "sitecontent",
     "pagecache",
+    "wire",
     "demo",
 ]
 
