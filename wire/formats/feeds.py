@@ -23,7 +23,7 @@ def parse(data):
 
 def _time(entry):
     for key in ("updated_parsed", "published_parsed"):
-        parsed = entry.get(key)
+        parsed = dict.get(entry, key)  # without feedparser's deprecated fallback
         if parsed:
             return datetime(*parsed[:6], tzinfo=UTC)
     return None

@@ -28,10 +28,7 @@ NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 
 def parse(data):
     root = parse_xml(data)
-    if root.tag == f"{NAR}newsItem":
-        items = [root]
-    else:
-        items = list(root.iter(f"{NAR}newsItem"))
+    items = [root] if root.tag == f"{NAR}newsItem" else list(root.iter(f"{NAR}newsItem"))
     if not items:
         raise ParseError("no NewsML-G2 newsItem found")
     return parse_each(items, parse_item)
