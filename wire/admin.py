@@ -4,6 +4,7 @@ click, and "Als Artikel übernehmen"."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -27,6 +28,7 @@ class WireSourceAdmin(admin.ModelAdmin):
     list_filter = ["is_active", "kind", "agency"]
     search_fields = ["name", "agency"]
     actions = ["poll_now"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "agency", "kind", "url", "folder"]}),
         (_("Defaults"), {"fields": ["default_credit", "default_section", "interval", "is_active"]}),

@@ -9,8 +9,8 @@ import pytest
 import time_machine
 
 from articles.models import Article, ArticleEvent
-from tests.helpers.worker import DATABASE_QUEUE, run_worker
 from tests.helpers.wire import WireSourceFactory, sample
+from tests.helpers.worker import DATABASE_QUEUE, run_worker
 from wire import polling
 from wire.models import WireItem, WireSource
 from wire.takeover import take_over
