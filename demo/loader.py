@@ -44,6 +44,7 @@ from sitecontent.models import SiteSettings, SocialAccount
 from sitecontent.models import clear_cache as clear_site_settings_cache
 
 from . import content
+from .agency import load_agency_source
 from .content import DRAFT, PUBLISHED, SCHEDULED
 from .markup import render_body
 from .pictures import SEED, render_picture
@@ -68,6 +69,7 @@ class DemoResult:
     bullets: int
     cross_links: int
     tags: int
+    wire_items: int = 0
     admin_username: str = ""
     admin_password: str = ""
 
@@ -84,6 +86,7 @@ class DemoResult:
             f"  Startseite: Aufmacher und {len(content.HOME_HIGHLIGHTS)} hervorgehobene Artikel; "
             f"{len(content.OLD_SLUGS)} alte Adresse mit Weiterleitung; Website-Einstellungen mit "
             f"{len(content.SOCIAL_ACCOUNTS)} Social-Media-Konten",
+            f"  Agenturmeldungen: {self.wire_items} im Eingang (Beispielquelle aus einem Ordner)",
         ]
         if self.admin_username:
             lines.append(
@@ -114,6 +117,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
             _load_home_page(articles)
             _load_old_addresses(articles)
             _load_site_settings(images)
+            wire_items = load_agency_source(sections, now)
             password = _ensure_admin(admin_username) if admin_username else ""
     except BaseException:
         for storage, name in new_files:
@@ -133,6 +137,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
         bullets=sum(len(item.bullets) for item in content.ARTICLES),
         cross_links=sum(len(item.related) for item in content.ARTICLES),
         tags=len({tag for item in content.ARTICLES for tag in item.tags}),
+        wire_items=wire_items,
         admin_username=admin_username,
         admin_password=password,
     )
