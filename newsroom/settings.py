@@ -51,8 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",
-    # The article body's editor (static files and its German strings).
-    "django_prose_editor",
+    "django_prose_editor",  # the article body's editor (static files, German strings)
     "articles.apps.TagsConfig",  # django-taggit, with a German heading
     "reversion",
     "rest_framework",
