@@ -8,7 +8,8 @@ An app that builds on the articles (agency copy, say) registers a source of noti
 
 A source is called with a list of articles and returns ``{article pk: [Notice, ...]}`` for
 those it has something to say about, in a fixed number of queries whatever the list's length.
-A notice that ``blocks_going_live`` keeps the workflow from scheduling or publishing the
+Notices of level ``INFO`` show on the form only; warnings and errors in the list, too. A notice
+that ``blocks_going_live`` keeps the workflow from scheduling or publishing the
 article (``workflow._check_ready``) until the source withdraws it.
 """
 
@@ -18,7 +19,7 @@ from django.utils.module_loading import import_string
 
 _sources: dict[str, str] = {}
 
-WARNING, ERROR = "warning", "error"
+INFO, WARNING, ERROR = "info", "warning", "error"
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def notices_for(articles):
 def notices(article):
     """The notices on one article, the loudest first."""
     found = notices_for([article]).get(article.pk, [])
-    return sorted(found, key=lambda notice: notice.level != ERROR)
+    return sorted(found, key=lambda notice: [ERROR, WARNING, INFO].index(notice.level))
 
 
 def blocking(article):

@@ -232,14 +232,16 @@ class WireItemAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(reverse("admin:wire_wireitem_change", args=[item.pk]))
         for problem in problems:
             self.message_user(request, problem, messages.WARNING)
-        self.message_user(
-            request,
+        imported = len(item.pictures) - len(problems)
+        done = (
             ngettext(
                 "Draft made from the agency item, with %(count)d picture.",
                 "Draft made from the agency item, with %(count)d pictures.",
-                len(item.pictures) - len(problems),
+                imported,
             )
-            % {"count": len(item.pictures) - len(problems)},
-            messages.SUCCESS,
+            % {"count": imported}
+            if imported
+            else _("Draft made from the agency item.")
         )
+        self.message_user(request, done, messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))

@@ -1,11 +1,11 @@
 """What the article admin shows about articles made from agency copy (a desk notice source,
 articles/desk.py): a withdrawn item ("Sperrvermerk") loudly, and blocking the way to going
-live; a newer agency version as a warning."""
+live; a newer agency version as a warning; otherwise which item it was made from."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from articles.desk import ERROR, WARNING, Notice
+from articles.desk import ERROR, INFO, WARNING, Notice
 
 from .models import TakeOver
 
@@ -36,6 +36,11 @@ def desk_notices(articles):
                 url=url,
             )
         else:
-            continue
+            notice = Notice(
+                _("Taken from agency copy: %(agency)s, version %(version)s.")
+                % {**names, "version": takeover.version},
+                level=INFO,
+                url=url,
+            )
         found.setdefault(takeover.article_id, []).append(notice)
     return found

@@ -179,7 +179,8 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
         changelist = super().get_changelist_instance(request)
         found = desk.notices_for(changelist.result_list)
         for article in changelist.result_list:
-            article.desk_notices = found.get(article.pk, [])
+            loud = [notice for notice in found.get(article.pk, []) if notice.level != desk.INFO]
+            article.desk_notices = loud
         return changelist
 
     def get_readonly_fields(self, request, obj=None):

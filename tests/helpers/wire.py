@@ -20,6 +20,11 @@ def sample(name, base=""):
     return (SAMPLES / name).read_bytes().replace(b"{base}", base.encode())
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a client that gave up (timeout, size limit) is what some tests want
+
+
 class AgencyServer:
     """``routes`` maps a path to the bytes served there (change it while running); besides,
     ``/riesig`` streams 50 MB that are never held in memory, and ``/langsam`` answers late.
@@ -61,7 +66,7 @@ class AgencyServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -47,7 +47,7 @@ def delivered(agency):
     )
     for source in (ninjs_two, ninjs_one, g2):
         assert "error" not in polling.poll(source)
-    return {item.source: item for item in WireItem.objects.select_related("source")} | {
+    return {
         "rathaus": WireItem.objects.get(source=ninjs_two),
         "hafen": WireItem.objects.get(source=ninjs_one),
         "bruecke": WireItem.objects.get(source=g2),
@@ -163,6 +163,7 @@ def test_a_new_version_and_a_withdrawal_are_loud_on_the_article(client, agency, 
     assert "Neue Agenturfassung: Beispielagentur, Version 2" in text_of(
         desk.get(change_url(article))
     )
+    assert "Neue Agenturfassung" in text_of(desk.get(CHANGELIST_URL))
     WireItem.objects.filter(pk=item.pk).update(status=WireItem.Status.CANCELED)
     form_text = text_of(desk.get(change_url(article)))
     assert "Agenturmeldung zurückgezogen (Sperrvermerk)" in form_text
