@@ -3,6 +3,7 @@ again is recognised by its ID and version, a newer version updates it, a withdra
 flagged; a source that fails gets an error status and a backoff, a success resets it."""
 
 import json
+import tracemalloc
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,7 +12,7 @@ import time_machine
 from articles.models import Article, ArticleEvent
 from tests.helpers.wire import WireSourceFactory, sample
 from tests.helpers.worker import DATABASE_QUEUE, run_worker
-from wire import polling
+from wire import fetching, polling
 from wire.models import WireItem, WireSource
 from wire.takeover import take_over
 
@@ -136,7 +137,7 @@ def test_a_failing_source_gets_an_error_status_and_a_growing_backoff(agency):
     assert WireItem.objects.filter(source=source).count() == 1
 
 
-def test_a_hostile_source_does_not_stop_the_others(agency):
+def test_a_hostile_source_does_not_stop_the_others(agency, caplog):
     with time_machine.travel(NOON, tick=False):
         bomb = WireSourceFactory(
             kind=WireSource.Kind.FEED, url=agency.serve_sample("/bomb", "billion-laughs.xml")
@@ -149,6 +150,9 @@ def test_a_hostile_source_does_not_stop_the_others(agency):
     huge.refresh_from_db()
     assert bomb.skipped_count == 1 and bomb.error_count == 0  # read, its payload refused
     assert huge.error_count == 1 and "größer als 10 MB" in huge.error_message
+    skipped = [r.getMessage() for r in caplog.records if r.name == "wire.ingest"]
+    assert len(skipped) == 1 and "refused XML: DTDForbidden" in skipped[0]
+    assert agency.requests.count("/riesig") == 1  # read until the limit, then dropped
 
 
 def test_a_slow_source_times_out(agency, settings):
@@ -185,3 +189,14 @@ def test_a_missing_folder_is_an_error_on_the_source(tmp_path):
     polling.poll(source)
     source.refresh_from_db()
     assert "nicht gefunden" in source.error_message
+
+
+def test_a_huge_answer_is_cut_off_without_being_held_in_memory(agency):
+    tracemalloc.start()
+    try:
+        with pytest.raises(fetching.FetchError, match="größer als 10 MB"):
+            fetching.fetch_url(agency.url("/riesig"))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 25 * 1024 * 1024  # the 50 MB were never read whole
