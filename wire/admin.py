@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from articles import workflow
 from core.dates import german_datetime
 
 from . import polling
-from .models import WireItem, WireSource
-from .takeover import take_over
+from .models import TakeOver, WireItem, WireSource
+from .takeover import acknowledge, take_over
 
 
 @admin.register(WireSource)
@@ -214,6 +215,11 @@ class WireItemAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(require_POST(self.take_over_view)),
                 name="wire_wireitem_take_over",
             ),
+            path(
+                "<int:object_id>/gesehen/<int:takeover_id>/",
+                self.admin_site.admin_view(require_POST(self.acknowledge_view)),
+                name="wire_wireitem_acknowledge",
+            ),
             *super().get_urls(),
         ]
 
@@ -221,7 +227,25 @@ class WireItemAdmin(admin.ModelAdmin):
         context["may_take_over"] = bool(
             obj and not obj.is_withdrawn and request.user.has_perm("articles.add_article")
         )
+        context["outdated"] = [
+            takeover
+            for takeover in (obj.takeovers.select_related("article") if obj else [])
+            if takeover.has_newer_version and workflow.can_edit(takeover.article, request.user)
+        ]
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def acknowledge_view(self, request, object_id, takeover_id):
+        takeover = get_object_or_404(
+            TakeOver.objects.select_related("item", "article"), pk=takeover_id, item_id=object_id
+        )
+        acknowledge(takeover, request.user)  # PermissionDenied: 403
+        self.message_user(
+            request,
+            _("“%(title)s” is marked as checked against version %(version)s.")
+            % {"title": takeover.article, "version": takeover.item.version},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:wire_wireitem_change", args=[object_id]))
 
     def take_over_view(self, request, object_id):
         item = get_object_or_404(WireItem.objects.select_related("source"), pk=object_id)

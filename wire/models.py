@@ -3,6 +3,7 @@
 which item."""
 
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -92,6 +93,8 @@ class WireSource(models.Model):
     def clean(self):
         if self.is_folder and not self.folder.strip():
             raise ValidationError({"folder": _("A folder source needs a folder.")})
+        if self.is_folder and not Path(self.folder).is_dir():
+            raise ValidationError({"folder": _("There is no such folder on the server.")})
         if not self.is_folder and not self.url:
             raise ValidationError(
                 {"url": _("This source is fetched over HTTP: enter its address.")}

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from articles import editing
+from articles import editing, workflow
 from articles.models import Article, ArticleEvent, Byline, record_event
 from core.text import german_slugify
 from images.models import Image
@@ -74,6 +74,14 @@ def take_over(item, user):
         reversion.set_user(user)
         reversion.set_comment(_("Taken from agency copy"))
     return article, problems
+
+
+def acknowledge(takeover, user):
+    """``user`` has read the item's newer version for ``takeover``'s article: the article's
+    notice goes away until the next version. Only for those who may edit the article."""
+    if not workflow.can_edit(takeover.article, user):
+        raise PermissionDenied
+    TakeOver.objects.filter(pk=takeover.pk).update(version=takeover.item.version)
 
 
 def _draft(item, images):

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent
@@ -175,6 +176,22 @@ def test_a_new_version_and_a_withdrawal_are_loud_on_the_article(client, agency, 
     assert any("Sperrvermerk" in message for message in sent_messages(response))
 
 
+def test_the_desk_marks_a_new_version_as_checked_and_the_notice_goes(client, delivered):
+    desk = login(client, make_user(DESK))
+    item = delivered["rathaus"]
+    desk.post(take_over_url(item))
+    takeover = TakeOver.objects.get()
+    WireItem.objects.filter(pk=item.pk).update(version=3)
+    page = text_of(desk.get(item_url(item)))
+    assert "wurde aus Version 1 erstellt; dies ist Version 3" in page
+    acknowledge = f"{INBOX}{item.pk}/gesehen/{takeover.pk}/"
+    assert login(Client(), make_user(REPORTER)).post(acknowledge).status_code == 403
+    assert desk.post(acknowledge).status_code == 302
+    takeover.refresh_from_db()
+    assert takeover.version == 3
+    assert "Neue Agenturfassung" not in text_of(desk.get(change_url(takeover.article)))
+
+
 def test_a_withdrawn_item_cannot_be_taken_over(client, delivered):
     desk = login(client, make_user(DESK))
     item = delivered["rathaus"]
@@ -215,6 +232,21 @@ def test_an_operator_configures_a_source_and_polls_it_now(client, agency):
     ]
     assert WireItem.objects.get().section == section
     assert "OK, zuletzt abgerufen" in text_of(chief.get(f"{SOURCES}{source.pk}/change/"))
+
+
+def test_a_folder_source_needs_a_folder_that_exists(client, tmp_path):
+    chief = login(client, make_user(CHIEF))
+    form = open_form(chief, f"{SOURCES}add/", form_id="wiresource_form").fill(
+        name="Ordner",
+        agency="X",
+        kind="ninjs_folder",
+        folder=str(tmp_path / "fehlt"),
+        default_credit="X",
+        default_section=str(SectionFactory().pk),
+    )
+    response = form.submit(chief, f"{SOURCES}add/")
+    assert "Diesen Ordner gibt es auf dem Server nicht." in text_of(response)
+    assert not WireSource.objects.exists()
 
 
 def test_a_source_over_http_needs_an_http_address(client):
