@@ -169,7 +169,7 @@ class WireItemAdmin(admin.ModelAdmin):
             )
         if obj.version > 1:
             labels.append(_("Version %(version)s") % {"version": obj.version})
-        return mark_safe(" · ".join(str(label) for label in labels)) if labels else "–"
+        return format_html_join(" · ", "{}", ((label,) for label in labels)) if labels else "–"
 
     @admin.display(description=_("Text"))
     def text(self, obj):
