@@ -349,9 +349,11 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
         notices = getattr(obj, "desk_notices", [])
         if not notices:
             return obj.title
+        loudest = desk.ERROR if any(n.level == desk.ERROR for n in notices) else desk.WARNING
         return format_html(
-            '{} <strong class="nr-desk-notice">{}</strong>',
+            '{} <strong class="nr-desk-notice" style="color:{}">{}</strong>',
             obj.title,
+            "var(--error-fg)" if loudest == desk.ERROR else "inherit",
             " · ".join(notice.message for notice in notices),
         )
 
