@@ -200,3 +200,23 @@ def test_a_huge_answer_is_cut_off_without_being_held_in_memory(agency):
     finally:
         tracemalloc.stop()
     assert peak < 25 * 1024 * 1024  # the 50 MB were never read whole
+
+
+def test_feeds_are_read_and_a_later_update_is_a_new_version(agency):
+    rss = WireSourceFactory(
+        kind=WireSource.Kind.FEED, url=agency.serve_sample("/rss", "feed.xml"), agency="Stadt"
+    )
+    atom = WireSourceFactory(
+        kind=WireSource.Kind.FEED, url=agency.serve_sample("/atom", "atom.xml")
+    )
+    assert polling.poll(rss)["created"] == polling.poll(atom)["created"] == 1
+    item = WireItem.objects.get(source=rss)
+    assert item.link == "https://presse.beispielstadt.example/mitteilungen/1"
+    assert item.body == "<p>Das Bürgeramt öffnet ab Januar auch samstags.</p>"
+    assert polling.poll(atom)["unchanged"] == 1
+    agency.routes["/atom"] = agency.routes["/atom"].replace(
+        b"<updated>2026-12-04T09:00:00Z</updated>\n    <summary>",
+        b"<updated>2026-12-04T10:30:00Z</updated>\n    <summary>",
+    )
+    assert polling.poll(atom)["updated"] == 1
+    assert WireItem.objects.get(source=atom).version == 2
