@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import desk
 from .models import Article, PreviewLink, record_event
 from .publishing import go_live
 
@@ -156,10 +157,13 @@ def perform(article, name, user, comment=""):
 
 
 def _check_ready(article, transition):
-    """A scheduled or published article must be complete (time, author, teaser bullets) and
-    may not go public before its embargo."""
+    """A scheduled or published article must be complete (time, author, teaser bullets), may
+    not go public before its embargo, nor while a desk notice blocks it (articles/desk.py)."""
     if transition.target not in Article.LIVE_STATUSES:
         return
+    for notice in desk.blocking(article):
+        # Another app's veto (agency copy withdrawn, …): its message says why.
+        raise ValidationError(notice.message)
     going_live_at = article.published_at if transition.target == S.SCHEDULED else None
     refusal = article.embargo_refusal(going_live_at)
     if refusal:

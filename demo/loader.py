@@ -45,6 +45,7 @@ from sitecontent.models import SiteSettings, SocialAccount
 from sitecontent.models import clear_cache as clear_site_settings_cache
 
 from . import content
+from .agency import load_agency_source
 from .content import DRAFT, PUBLISHED, SCHEDULED
 from .markup import render_body
 from .pictures import SEED, render_picture
@@ -72,6 +73,7 @@ class DemoResult:
     tags: int
     corrections: int = 0
     ticker_entries: int = 0
+    wire_items: int = 0
     admin_username: str = ""
     admin_password: str = ""
 
@@ -90,6 +92,7 @@ class DemoResult:
             f"{len(content.OLD_SLUGS)} alte Adresse mit Weiterleitung; Website-Einstellungen mit "
             f"{len(content.SOCIAL_ACCOUNTS)} Social-Media-Konten",
             f"  Ein laufender Liveticker mit {self.ticker_entries} Einträgen",
+            f"  Agenturmeldungen: {self.wire_items} im Eingang (Beispielquelle aus einem Ordner)",
         ]
         if self.admin_username:
             lines.append(
@@ -121,6 +124,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
             _load_home_page(articles)
             _load_old_addresses(articles)
             _load_site_settings(images)
+            wire_items = load_agency_source(sections, now)
             password = _ensure_admin(admin_username) if admin_username else ""
     except BaseException:
         for storage, name in new_files:
@@ -142,6 +146,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
         tags=len({tag for item in content.ARTICLES for tag in item.tags}),
         corrections=sum(len(item.corrections) for item in content.ARTICLES),
         ticker_entries=ticker_entries,
+        wire_items=wire_items,
         admin_username=admin_username,
         admin_password=password,
     )

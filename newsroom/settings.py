@@ -61,18 +61,9 @@ INSTALLED_APPS = [
     "django_otp",
     "accounts.apps.AuthenticatorAppsConfig",  # django_otp's TOTP plugin, likewise
     "accounts.apps.RecoveryCodesConfig",  # django_otp's static plugin, likewise
-    "core",
-    "accounts",
-    "articles",
-    "images",
-    "people",
-    "search",
-    "distribution",
-    "api",
-    "sitecontent",
-    "liveticker",
-    "pagecache",
-    "demo",
+    # The newsroom's own apps: core serves them all, the demo loads the demo newsroom.
+    *["core", "accounts", "articles", "images", "people", "search", "distribution", "api"],
+    *["sitecontent", "liveticker", "pagecache", "wire", "demo"],
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from js_asset import Media
@@ -26,7 +27,7 @@ from core.forms import LocalSplitDateTimeField, MultilineTextField
 from images.admin import admin_thumb_url, thumbnail
 from images.models import Image
 
-from .. import corrections, editing, presence, preview, workflow
+from .. import corrections, desk, editing, presence, preview, workflow
 from ..forms import ArticleAdminForm, BylineFormSet, CrossLinkFormSet, TeaserBulletFormSet
 from ..models import (
     MAX_TEASER_BULLETS,
@@ -200,6 +201,15 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
     def get_queryset(self, request):
         return with_bylines(super().get_queryset(request))
 
+    def get_changelist_instance(self, request):
+        # Desk notices (agency copy withdrawn, …) for the whole page in one go, not per row.
+        changelist = super().get_changelist_instance(request)
+        found = desk.notices_for(changelist.result_list)
+        for article in changelist.result_list:
+            loud = [notice for notice in found.get(article.pk, []) if notice.level != desk.INFO]
+            article.desk_notices = loud
+        return changelist
+
     def get_readonly_fields(self, request, obj=None):
         # The state changes only through the workflow's actions, never by typing it.
         fields = ["hero_image_preview", "visibility", "first_published_at"]
@@ -363,6 +373,7 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
         context["transitions"] = workflow.available(obj, request.user) if obj else []
         context["visibility"] = visibility(obj) if obj else ""
         context["others_editing"] = presence.others_editing(obj, request.user) if obj else []
+        context["desk_notices"] = desk.notices(obj) if obj else []
         if obj and not obj.is_public:
             context["preview_url"] = reverse("articles:preview", args=[obj.pk])
         if obj and preview.shareable(obj):
@@ -383,7 +394,16 @@ class ArticleAdmin(ArticleHistoryMixin, ArticleWorkflowMixin, VersionAdmin):
 
     @admin.display(description=_("Title"), ordering="headline")
     def title(self, obj):
-        return obj.title
+        notices = getattr(obj, "desk_notices", [])
+        if not notices:
+            return obj.title
+        loudest = desk.ERROR if any(n.level == desk.ERROR for n in notices) else desk.WARNING
+        return format_html(
+            '{} <strong class="nr-desk-notice" style="color:{}">{}</strong>',
+            obj.title,
+            "var(--error-fg)" if loudest == desk.ERROR else "inherit",
+            " · ".join(notice.message for notice in notices),
+        )
 
     @admin.display(description=_("Authors"))
     def authors(self, obj):
