@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "distribution",
     "api",
     "sitecontent",
+    "newsletter",
     "pagecache",
     "demo",
 ]
@@ -418,3 +419,23 @@ NEWSROOM_TAG_INDEX_MIN_ARTICLES = env.int("NEWSROOM_TAG_INDEX_MIN_ARTICLES", def
 NEWSROOM_FEEDS_FULL_TEXT = env.bool("NEWSROOM_FEEDS_FULL_TEXT", default=True)
 # How long a shared preview link works, in seconds (default two days).
 NEWSROOM_PREVIEW_MAX_AGE = env.int("NEWSROOM_PREVIEW_MAX_AGE", default=2 * 24 * 3600)
+
+# --- Mail and the newsletter (docs/newsletter.md) ----------------------------------------------
+
+# The mail server, as one address: smtp://user:password@host:25, smtp+tls://…:587 (STARTTLS),
+# smtp+ssl://…:465. Development prints mails to the console instead; production without
+# EMAIL_URL hands them to a server on this machine (localhost:25).
+vars().update(
+    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# The sender of mails that name no other (a newsletter's own sender comes first).
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom <newsletter@localhost>")
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# A mailbox that takes unsubscriptions by mail (the List-Unsubscribe header's mailto:); the
+# desk unsubscribes those senders in the admin. Unset: the one-click address only.
+NEWSLETTER_UNSUBSCRIBE_EMAIL = env("NEWSLETTER_UNSUBSCRIBE_EMAIL", default="")
+# Mails one task sends over one SMTP connection.
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
+# How long a confirmation link works, in seconds (default seven days).
+NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", default=7 * 24 * 3600)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("suche/", include("search.urls")),
     path("bildnachweise/", include("images.urls")),
+    path("newsletter/", include("newsletter.urls")),
     # Feeds, sitemaps and robots.txt live at the top level (/robots.txt, /sitemap.xml, /feeds/…).
     path("", include("distribution.urls")),
     # Last: the articles app owns /<section>/ and /<section>/<slug>/.

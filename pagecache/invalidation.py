@@ -33,6 +33,7 @@ CONTENT_MODELS = [
     "search.SearchDocument",
     "taggit.Tag",
     "taggit.TaggedItem",
+    "newsletter.Newsletter",
 ]
 
 
