@@ -271,7 +271,7 @@ class SubscriberAdmin(ReadOnlyAdmin):
             status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now()
         )
         self.message_user(
-            request, _("%(count)d addresses unsubscribed.") % {"count": count}, messages.SUCCESS
+            request, _("Unsubscribed: %(count)d") % {"count": count}, messages.SUCCESS
         )
 
 

@@ -10,6 +10,10 @@ class SubscribeForm(forms.Form):
         label=_("Your email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter a valid email address."),
+        },
     )
     newsletter = forms.ModelChoiceField(
         label=_("Newsletter"),

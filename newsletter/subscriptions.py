@@ -120,22 +120,26 @@ def send_confirmation(subscriber, request=None):
 
 def confirm(token):
     """Confirm the subscription a link names; the subscriber. InvalidToken otherwise."""
-    pk, email = tokens.read_confirm_token(token)
     with transaction.atomic():
-        subscriber = (
-            Subscriber.objects.select_for_update()
-            .select_related("newsletter")
-            .filter(pk=pk, email=email)
-            .first()
-        )
-        if subscriber is None:
-            raise tokens.InvalidToken
+        subscriber = subscriber_to_confirm(token, lock=True)
         if subscriber.status != Subscriber.Status.CONFIRMED:
             subscriber.status = Subscriber.Status.CONFIRMED
             subscriber.consent_at = timezone.now()
             subscriber.consent_text = consent_text(subscriber.newsletter.name)
             subscriber.unsubscribed_at = None
             subscriber.save()
+    return subscriber
+
+
+def subscriber_to_confirm(token, lock=False):
+    """The subscriber a confirmation link names, or InvalidToken."""
+    pk, digest = tokens.read_confirm_token(token)
+    subscribers = Subscriber.objects.select_related("newsletter")
+    if lock:
+        subscribers = subscribers.select_for_update(of=("self",))
+    subscriber = subscribers.filter(pk=pk).first()
+    if subscriber is None or tokens.address_digest(subscriber.email) != digest:
+        raise tokens.InvalidToken
     return subscriber
 
 

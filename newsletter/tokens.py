@@ -2,6 +2,8 @@
 unsubscribing (valid for good: an old mail's link must still work). Each kind has its own
 salt, so one can never stand in for the other."""
 
+import hashlib
+
 from django.conf import settings
 from django.core import signing
 
@@ -17,10 +19,17 @@ class InvalidToken(Exception):
         self.expired = expired
 
 
+def address_digest(email):
+    """A short digest of the address: links carry it instead of the address, which would
+    otherwise end up in request logs."""
+    return hashlib.sha256(email.lower().encode()).hexdigest()[:12]
+
+
 def confirm_token(subscriber):
-    # The address is signed too: a row that was deleted and whose number came back for
-    # another address does not take an old link.
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(f"{subscriber.pk}.{subscriber.email}")
+    # The address is signed too (as a digest): a row that was deleted and whose number came
+    # back for another address does not take an old link.
+    value = f"{subscriber.pk}.{address_digest(subscriber.email)}"
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(value)
 
 
 def unsubscribe_token(subscriber):
@@ -28,7 +37,7 @@ def unsubscribe_token(subscriber):
 
 
 def read_confirm_token(token):
-    """(subscriber id, email) from a confirmation token, or InvalidToken."""
+    """(subscriber id, address digest) from a confirmation token, or InvalidToken."""
     try:
         value = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(
             token, max_age=settings.NEWSLETTER_CONFIRM_MAX_AGE
@@ -37,10 +46,10 @@ def read_confirm_token(token):
         raise InvalidToken(expired=True) from error
     except signing.BadSignature as error:
         raise InvalidToken from error
-    pk, _dot, email = value.partition(".")
+    pk, _dot, digest = value.partition(".")
     if not pk.isdigit():
         raise InvalidToken
-    return int(pk), email
+    return int(pk), digest
 
 
 def read_unsubscribe_token(token):

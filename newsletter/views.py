@@ -23,7 +23,7 @@ from core import security, surrogate
 
 from . import subscriptions, tokens
 from .forms import SubscribeForm
-from .models import Newsletter, Subscriber
+from .models import Newsletter
 
 SURROGATE_KEY = "newsletter"
 
@@ -83,12 +83,9 @@ def confirm(request, token):
         if request.method == "POST":
             subscriber = subscriptions.confirm(token)
             return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
-        pk, email = tokens.read_confirm_token(token)
+        subscriber = subscriptions.subscriber_to_confirm(token)
     except tokens.InvalidToken as error:
         return _invalid(request, error)
-    subscriber = Subscriber.objects.select_related("newsletter").filter(pk=pk, email=email).first()
-    if subscriber is None:
-        return _invalid(request, tokens.InvalidToken())
     return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
 
 
