@@ -3,6 +3,7 @@ that records what it received and can refuse addresses or break off after some m
 
 import re
 import socket
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 
 import factory
@@ -12,6 +13,7 @@ from django.utils import timezone
 from newsletter.models import Newsletter, Subscriber
 
 SITE_URL = "https://zeitung.example.de"
+LONG_AGO = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 class NewsletterFactory(factory.django.DjangoModelFactory):
@@ -33,7 +35,9 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
     newsletter = factory.SubFactory(NewsletterFactory)
     email = factory.Sequence(lambda n: f"leserin{n}@example.org")
     status = Subscriber.Status.CONFIRMED
-    consent_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=3))
+    # Long before the times the tests travel to (a subscriber confirmed after an edition
+    # started sending gets the next one).
+    consent_at = LONG_AGO
     consent_text = "Ich möchte den Newsletter erhalten."
 
     class Params:
@@ -117,3 +121,18 @@ def link(message, name):
 
 def path_of(url):
     return url.removeprefix(SITE_URL)
+
+
+def story_on_the_home_page(**fields):
+    """A public article with a picture (public since LONG_AGO), made the home page's lead
+    story."""
+    from articles.models import HomePage
+    from tests.helpers.factories import ArticleFactory, ImageFactory, uploaded_jpeg
+
+    fields.setdefault("published_at", LONG_AGO)
+    image = ImageFactory(file=uploaded_jpeg(width=640, height=360))
+    article = ArticleFactory(hero_image=image, **fields)
+    home_page = HomePage.load()
+    home_page.lead = article
+    home_page.save()
+    return article
