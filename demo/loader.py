@@ -46,6 +46,7 @@ from sitecontent.models import clear_cache as clear_site_settings_cache
 from . import content
 from .content import DRAFT, PUBLISHED, SCHEDULED
 from .markup import render_body
+from .newsletter import load_newsletter
 from .pictures import SEED, render_picture
 
 DEFAULT_ADMIN_USERNAME = "redaktion"
@@ -84,6 +85,7 @@ class DemoResult:
             f"  Startseite: Aufmacher und {len(content.HOME_HIGHLIGHTS)} hervorgehobene Artikel; "
             f"{len(content.OLD_SLUGS)} alte Adresse mit Weiterleitung; Website-Einstellungen mit "
             f"{len(content.SOCIAL_ACCOUNTS)} Social-Media-Konten",
+            "  Newsletter „Der Morgen“ mit einer Ausgabe für morgen 06.00 (Admin: Ausgaben)",
         ]
         if self.admin_username:
             lines.append(
@@ -112,6 +114,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
                 sections, images, authors, _timeline(now, random.Random(SEED))
             )
             _load_home_page(articles)
+            load_newsletter(now)
             _load_old_addresses(articles)
             _load_site_settings(images)
             password = _ensure_admin(admin_username) if admin_username else ""
