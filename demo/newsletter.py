@@ -15,9 +15,7 @@ FILE = "newsletter.json"
 
 def read_newsletter(directory=DATA_DIR):
     data = _read(directory, FILE)
-    text = dict.fromkeys(
-        ["name", "description", "send_time", "sender_name", "sender_email"], str
-    )
+    text = dict.fromkeys(["name", "description", "send_time", "sender_name", "sender_email"], str)
     _fields(data, FILE, {**text, "default_intro": str, "edition_intro": str, "subscribers": list})
     for number, entry in enumerate(data["subscribers"], start=1):
         _fields(entry, f"{FILE}, subscribers, entry {number}", {"email": str, "status": str})
@@ -62,12 +60,9 @@ def load_newsletter(now):
                 ),
             },
         )
-    newsletter.editions.filter(
-        status__in=[Edition.Status.DRAFT, Edition.Status.SCHEDULED]
-    ).delete()
+    newsletter.editions.filter(status__in=[Edition.Status.DRAFT, Edition.Status.SCHEDULED]).delete()
     tomorrow = dates.local_date(now) + datetime.timedelta(days=1)
     edition = prepare_edition(newsletter, dates.local_moment(tomorrow, newsletter.send_time))
     edition.intro = data["edition_intro"]
     edition.save(update_fields=["intro"])
     return edition
-

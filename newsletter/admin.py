@@ -29,7 +29,17 @@ class NewsletterForm(forms.ModelForm):
 
     class Meta:
         model = Newsletter
-        fields = "__all__"
+        fields = [
+            "name",
+            "description",
+            "active",
+            "send_time",
+            "weekdays",
+            "max_items",
+            "default_intro",
+            "sender_name",
+            "sender_email",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

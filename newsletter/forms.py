@@ -44,4 +44,3 @@ class SubscribeForm(forms.Form):
     @property
     def is_robot(self):
         return bool(self.cleaned_data.get("website"))
-

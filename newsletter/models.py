@@ -214,9 +214,7 @@ class Delivery(models.Model):
         SKIPPED = "skipped", _("not sent: unsubscribed meanwhile")
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="deliveries")
-    subscriber = models.ForeignKey(
-        Subscriber, on_delete=models.CASCADE, related_name="deliveries"
-    )
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
     email = models.EmailField(_("email address"))
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED

@@ -110,7 +110,9 @@ def send_confirmation(subscriber, request=None):
         from_email=newsletter.from_email,
         to=[subscriber.email],
     )
-    message.attach_alternative(render_to_string("newsletter/mail/confirm.html", context), "text/html")
+    message.attach_alternative(
+        render_to_string("newsletter/mail/confirm.html", context), "text/html"
+    )
     try:
         message.send()
     except Exception:
@@ -162,4 +164,6 @@ def unsubscribe(token):
 
 
 def unsubscribe_url(subscriber):
-    return offline_url(reverse("newsletter:unsubscribe", args=[tokens.unsubscribe_token(subscriber)]))
+    return offline_url(
+        reverse("newsletter:unsubscribe", args=[tokens.unsubscribe_token(subscriber)])
+    )

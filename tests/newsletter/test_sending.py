@@ -57,7 +57,7 @@ def test_the_worker_sends_the_days_edition_at_six_to_confirmed_subscribers_only(
     edition = Edition.objects.get()
     assert edition.status == Edition.Status.SENT
     assert edition.send_at == SIX_IN_MAY and edition.finished_at == SIX_IN_MAY
-    assert list(edition.items.values_list("article__headline", flat=True))[0] == story.headline
+    assert edition.items.order_by("position").first().article == story
     assert {d.email: d.status for d in Delivery.objects.all()} == {
         reader.email: Delivery.Status.SENT,
         other.email: Delivery.Status.SENT,
@@ -270,7 +270,9 @@ def test_after_a_crash_claimed_mails_are_sent_and_the_one_in_flight_never_again(
         )
     with time_machine.travel(SIX_IN_MAY + timedelta(minutes=10), tick=False):
         run_worker()
-    assert sorted(inbox.recipients) == sorted(r.email for r in readers if r.email != in_flight.email)
+    assert sorted(inbox.recipients) == sorted(
+        r.email for r in readers if r.email != in_flight.email
+    )
     lost = Delivery.objects.get(pk=in_flight.pk)
     assert lost.status == Delivery.Status.FAILED and lost.error.startswith("Unbekannt")
     assert Edition.objects.get().status == Edition.Status.SENT
