@@ -36,9 +36,8 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-# The site's address (https://zeitung.example.de): feeds, sitemaps, canonical links and
-# structured data name it, whichever host name a request used (core/addresses.py). Unset:
-# the request's host.
+# The site's address (https://zeitung.example.de): feeds, sitemaps, canonical links, structured
+# data and mails name it, whichever host a request used (core/addresses.py). Unset: its host.
 SITE_URL = env("SITE_URL", default="")
 
 INSTALLED_APPS = [
@@ -384,8 +383,7 @@ LOGGING = {
     },
 }
 
-# Error reports to Sentry (or a compatible service such as GlitchTip): pip install -e
-# ".[sentry]" and set SENTRY_DSN (newsroom/sentry.py).
+# Errors to Sentry or GlitchTip: pip install -e ".[sentry]", set SENTRY_DSN (newsroom/sentry.py).
 SENTRY_DSN = env("SENTRY_DSN", default="")
 if SENTRY_DSN:
     from .sentry import start_reporting
@@ -419,23 +417,4 @@ NEWSROOM_TAG_INDEX_MIN_ARTICLES = env.int("NEWSROOM_TAG_INDEX_MIN_ARTICLES", def
 NEWSROOM_FEEDS_FULL_TEXT = env.bool("NEWSROOM_FEEDS_FULL_TEXT", default=True)
 # How long a shared preview link works, in seconds (default two days).
 NEWSROOM_PREVIEW_MAX_AGE = env.int("NEWSROOM_PREVIEW_MAX_AGE", default=2 * 24 * 3600)
-
-# --- Mail and the newsletter (docs/newsletter.md) ----------------------------------------------
-
-# The mail server, as one address: smtp://user:password@host:25, smtp+tls://…:587 (STARTTLS),
-# smtp+ssl://…:465. Development prints mails to the console instead; production without
-# EMAIL_URL hands them to a server on this machine (localhost:25).
-vars().update(
-    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
-)
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
-# The sender of mails that name no other (a newsletter's own sender comes first).
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom <newsletter@localhost>")
-SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
-# A mailbox that takes unsubscriptions by mail (the List-Unsubscribe header's mailto:); the
-# desk unsubscribes those senders in the admin. Unset: the one-click address only.
-NEWSLETTER_UNSUBSCRIBE_EMAIL = env("NEWSLETTER_UNSUBSCRIBE_EMAIL", default="")
-# Mails one task sends over one SMTP connection.
-NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
-# How long a confirmation link works, in seconds (default seven days).
-NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", default=7 * 24 * 3600)
+from .mail import *  # noqa: E402, F403  Mail (EMAIL_URL, senders) and the newsletter
