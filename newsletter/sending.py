@@ -240,7 +240,13 @@ def send_batch(edition_id):
                 connection=connection,
             )
             # Marked first: whatever happens from here, this mail is never handed over again.
-            _mark(delivery, Delivery.Status.SENDING)
+            # Only if this batch still holds it (a stalled batch's claims may have been given
+            # to another one).
+            handed_over = Delivery.objects.filter(
+                pk=delivery.pk, status=Delivery.Status.CLAIMED, batch=delivery.batch
+            ).update(status=Delivery.Status.SENDING)
+            if not handed_over:
+                continue
             try:
                 connection.send_messages([mail])
             except Exception as error:

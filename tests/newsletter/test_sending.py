@@ -305,3 +305,32 @@ def test_a_subscriber_who_leaves_before_their_batch_gets_nothing(inbox, settings
         sending.send_batch.enqueue(edition.pk)
     assert inbox.recipients == [stays.email]
     assert Delivery.objects.get(email=leaves.email).status == Delivery.Status.SKIPPED
+
+
+def test_a_batch_does_not_send_what_was_given_to_another_batch(inbox, settings, monkeypatch):
+    """A batch so slow that the next tick took it for dead: the deliveries handed to a new
+    batch meanwhile are not sent by the old one as well."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    newsletter = NewsletterFactory()
+    story_on_the_home_page()
+    first, second = subscribers(newsletter, 2)
+    edition = Edition.objects.create(
+        newsletter=newsletter,
+        subject="x",
+        send_at=SIX_IN_MAY,
+        status=Edition.Status.SENDING,
+        started_at=SIX_IN_MAY,
+        progress_at=SIX_IN_MAY,
+    )
+    sending.make_deliveries(edition)
+    claim = sending.claim
+
+    def claim_then_lose_the_second(edition_id, size):
+        batch = claim(edition_id, size)
+        Delivery.objects.filter(email=second.email).update(batch="another")
+        return batch
+
+    monkeypatch.setattr(sending, "claim", claim_then_lose_the_second)
+    sending.send_batch.call(edition.pk)
+    assert inbox.recipients == [first.email]
+    assert Delivery.objects.get(email=second.email).status == Delivery.Status.CLAIMED
