@@ -159,3 +159,5 @@ def test_a_sent_edition_can_no_longer_be_changed(desk):
     page = html(desk.get(f"/admin/newsletter/edition/{edition.pk}/change/"))
     assert not page.xpath("//input[@name='subject']")
     assert "Gestern" in page.text_content()
+    listed = html(desk.get("/admin/newsletter/edition/"))
+    assert listed.xpath("//td[@class='field-sent_count']/text()") == ["0"]

@@ -165,9 +165,14 @@ def test_the_sign_up_page_is_cached_and_a_change_shows_at_once(
     assert "Jetzt auch am Sonntag." in client.get("/newsletter/").content.decode()
 
 
-def test_the_footer_links_to_the_sign_up(client):
+def test_the_footer_links_to_the_sign_up_page_which_needs_few_queries(
+    client, django_assert_max_num_queries
+):
     NewsletterFactory()
-    assert html(client.get("/newsletter/")).xpath("//footer//a[@href='/newsletter/']")
+    client.get("/")  # site settings and navigation cached, as on a running site
+    with django_assert_max_num_queries(1):
+        page = client.get("/newsletter/")
+    assert html(page).xpath("//footer//a[@href='/newsletter/']")
 
 
 def test_without_an_active_newsletter_there_is_nothing_to_sign_up_to(client, inbox):
