@@ -35,7 +35,8 @@ def test_a_reader_signs_up_and_confirms_in_the_browser(live_server, page, inbox)
 
     with page.expect_navigation():
         page.click("form.newsletter-form button[type=submit]")  # nothing typed
-    assert "Bitte geben Sie Ihre E-Mail-Adresse ein." in page.locator("form.newsletter-form").inner_text()
+    form = page.locator("form.newsletter-form")
+    assert "Bitte geben Sie Ihre E-Mail-Adresse ein." in form.inner_text()
     page.get_by_label("Ihre E-Mail-Adresse").fill("leserin@example.org")
     page.click("label[for=id_consent]")
     with page.expect_navigation():
