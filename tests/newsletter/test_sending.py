@@ -334,3 +334,15 @@ def test_a_batch_does_not_send_what_was_given_to_another_batch(inbox, settings, 
     sending.send_batch.call(edition.pk)
     assert inbox.recipients == [first.email]
     assert Delivery.objects.get(email=second.email).status == Delivery.Status.CLAIMED
+
+
+def test_without_a_site_address_nothing_is_sent_in_production(inbox, settings, caplog):
+    settings.SITE_URL = ""
+    settings.DEBUG = False
+    newsletter = NewsletterFactory()
+    story_on_the_home_page()
+    SubscriberFactory(newsletter=newsletter)
+    with time_machine.travel(SIX_IN_MAY, tick=False):
+        sending.run()
+    assert not inbox.messages and not Edition.objects.exists()
+    assert "SITE_URL is not set" in caplog.text

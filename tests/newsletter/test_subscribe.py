@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
+from newsletter import sending
 from newsletter.models import Subscriber
 from tests.helpers.html import html, text_of
 from tests.helpers.newsletter import NewsletterFactory, SubscriberFactory, link, path_of
@@ -180,3 +181,36 @@ def test_without_an_active_newsletter_there_is_nothing_to_sign_up_to(client, inb
     assert "keinen Newsletter" in client.get("/newsletter/").content.decode()
     response = sign_up(client, newsletter)
     assert response.status_code == 200 and not inbox.messages
+
+
+def test_with_two_newsletters_the_reader_chooses_one(client, inbox):
+    NewsletterFactory()
+    evening = NewsletterFactory(name="Der Abend", description="Der Tag am Abend.")
+    page = html(client.get("/newsletter/"))
+    assert page.xpath("//fieldset/legend")[0].text == "Welcher Newsletter?"
+    assert len(page.xpath("//input[@type='radio'][@name='newsletter']")) == 2
+    assert sign_up(client, evening).status_code == 302
+    assert Subscriber.objects.get().newsletter == evening
+    assert "Der Abend" in inbox.messages[0]["Subject"]
+
+
+def test_a_reader_who_left_can_come_back_with_a_new_consent(client, inbox):
+    reader = SubscriberFactory(email="zurueck@example.org", unsubscribed=True)
+    with time_machine.travel(NOW, tick=False):
+        sign_up(client, reader.newsletter, email="zurueck@example.org")
+        assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+        client.post(path_of(link(inbox.messages[0], "bestaetigen")))
+    reader.refresh_from_db()
+    assert reader.status == Subscriber.Status.CONFIRMED
+    assert reader.consent_at == NOW and reader.unsubscribed_at is None
+
+
+def test_sign_ups_never_confirmed_are_forgotten_after_30_days(settings):
+    settings.SITE_URL = "https://zeitung.example.de"
+
+    old = SubscriberFactory(pending=True, requested_at=NOW - timedelta(days=31))
+    recent = SubscriberFactory(pending=True, requested_at=NOW - timedelta(days=29))
+    with time_machine.travel(NOW, tick=False):
+        sending.run()
+    assert list(Subscriber.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not Subscriber.objects.filter(pk=old.pk).exists()
