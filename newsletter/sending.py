@@ -31,7 +31,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
@@ -196,9 +196,8 @@ def _release(deliveries):
 
 
 def finish(edition_id):
-    unfinished = Q(status__in=[Delivery.Status.QUEUED, Delivery.Status.CLAIMED])
-    unfinished |= Q(status=Delivery.Status.SENDING)
-    if Delivery.objects.filter(unfinished, edition_id=edition_id).exists():
+    unfinished = [Delivery.Status.QUEUED, Delivery.Status.CLAIMED, Delivery.Status.SENDING]
+    if Delivery.objects.filter(edition_id=edition_id, status__in=unfinished).exists():
         return False
     return bool(
         Edition.objects.filter(pk=edition_id, status=Edition.Status.SENDING).update(
