@@ -11,6 +11,7 @@ tracking parameters, no redirects, no pixel.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -173,7 +174,7 @@ def list_headers(newsletter, unsubscribe_url, token):
         targets.append(
             f"<mailto:{settings.NEWSLETTER_UNSUBSCRIBE_EMAIL}?subject=Abmelden%20{token}>"
         )
-    host = offline_url("/").split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
+    host = urlsplit(offline_url("/")).hostname or "localhost"
     return {
         "List-Unsubscribe": ", ".join(targets),
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -82,6 +82,7 @@ def test_the_worker_sends_the_days_edition_at_six_to_confirmed_subscribers_only(
     unsubscribe = mail["List-Unsubscribe"].strip().strip("<>")
     assert unsubscribe.startswith(f"{SITE_URL}/newsletter/abmelden/")
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert mail["List-Id"] == f"Der Morgen <newsletter-{newsletter.pk}.zeitung.example.de>"
     assert unsubscribe in links and unsubscribe in text
     assert unsubscribe != inbox.to(other.email)[0]["List-Unsubscribe"].strip().strip("<>")
 
