@@ -347,3 +347,17 @@ def test_without_a_site_address_nothing_is_sent_in_production(inbox, settings, c
         sending.run()
     assert not inbox.messages and not Edition.objects.exists()
     assert "SITE_URL is not set" in caplog.text
+
+
+def test_an_unsubscribe_mailbox_is_offered_beside_the_link(inbox, settings):
+    settings.NEWSLETTER_UNSUBSCRIBE_EMAIL = "abmelden@zeitung.example.de"
+    newsletter = NewsletterFactory()
+    story_on_the_home_page()
+    SubscriberFactory(newsletter=newsletter)
+    with time_machine.travel(SIX_IN_MAY, tick=False):
+        run_worker()
+    link_target, mailbox = (
+        part.strip() for part in inbox.messages[0]["List-Unsubscribe"].split(",")
+    )
+    assert link_target.startswith(f"<{SITE_URL}/newsletter/abmelden/")
+    assert mailbox.startswith("<mailto:abmelden@zeitung.example.de?subject=Abmelden%20")
