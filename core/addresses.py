@@ -35,3 +35,14 @@ def absolute_url(request, url):
     if base:
         return base + (url if url.startswith("/") else f"/{url}")
     return request.build_absolute_uri(url) if request is not None else url
+
+
+def offline_url(url):
+    """``url`` as an absolute URL for what leaves without a request (mails sent by the
+    worker): on ``SITE_URL``, which production must set (newsletter's deploy check); in
+    development without it, on the development server's address."""
+    base = site_url() or ("http://127.0.0.1:8000" if settings.DEBUG else "")
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not base:
+        return url
+    return base + (url if url.startswith("/") else f"/{url}")

@@ -100,3 +100,10 @@ def is_ambiguous(value):
 def local_date(value):
     """The calendar day of a datetime in the site's time zone."""
     return timezone.localdate(value)
+
+
+def local_moment(date, time):
+    """``time`` on ``date`` in the site's time zone, as an aware datetime. A wall-clock time
+    the spring change skips is read with the winter offset (02:30 is 03:30 summer time); one
+    that occurs twice in autumn is the first."""
+    return datetime.datetime.combine(date, time, tzinfo=timezone.get_current_timezone())

@@ -48,6 +48,7 @@ from . import content
 from .agency import load_agency_source
 from .content import DRAFT, PUBLISHED, SCHEDULED
 from .markup import render_body
+from .newsletter import load_newsletter
 from .pictures import SEED, render_picture
 from .ticker import load_ticker
 
@@ -93,6 +94,7 @@ class DemoResult:
             f"{len(content.SOCIAL_ACCOUNTS)} Social-Media-Konten",
             f"  Ein laufender Liveticker mit {self.ticker_entries} Einträgen",
             f"  Agenturmeldungen: {self.wire_items} im Eingang (Beispielquelle aus einem Ordner)",
+            "  Newsletter „Der Morgen“ mit einer Ausgabe für morgen 06.00 (Admin: Ausgaben)",
         ]
         if self.admin_username:
             lines.append(
@@ -122,6 +124,7 @@ def load_demo(*, image_scale=1.0, admin_username="", now=None):
             )
             ticker_entries = load_ticker(articles, images, authors, now)
             _load_home_page(articles)
+            load_newsletter(now)
             _load_old_addresses(articles)
             _load_site_settings(images)
             wire_items = load_agency_source(sections, now)

@@ -36,9 +36,8 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-# The site's address (https://zeitung.example.de): feeds, sitemaps, canonical links and
-# structured data name it, whichever host name a request used (core/addresses.py). Unset:
-# the request's host.
+# The site's address (https://zeitung.example.de): feeds, sitemaps, canonical links, structured
+# data and mails name it, whichever host a request used (core/addresses.py). Unset: its host.
 SITE_URL = env("SITE_URL", default="")
 
 INSTALLED_APPS = [
@@ -63,7 +62,7 @@ INSTALLED_APPS = [
     "accounts.apps.RecoveryCodesConfig",  # django_otp's static plugin, likewise
     # The newsroom's own apps: core serves them all, the demo loads the demo newsroom.
     *["core", "accounts", "articles", "images", "people", "search", "distribution", "api"],
-    *["sitecontent", "liveticker", "pagecache", "wire", "demo"],
+    *["sitecontent", "liveticker", "newsletter", "pagecache", "wire", "demo"],
 ]
 
 MIDDLEWARE = [
@@ -374,8 +373,7 @@ LOGGING = {
     },
 }
 
-# Error reports to Sentry (or a compatible service such as GlitchTip): pip install -e
-# ".[sentry]" and set SENTRY_DSN (newsroom/sentry.py).
+# Errors to Sentry or GlitchTip: pip install -e ".[sentry]", set SENTRY_DSN (newsroom/sentry.py).
 SENTRY_DSN = env("SENTRY_DSN", default="")
 if SENTRY_DSN:
     from .sentry import start_reporting
@@ -409,3 +407,4 @@ NEWSROOM_TAG_INDEX_MIN_ARTICLES = env.int("NEWSROOM_TAG_INDEX_MIN_ARTICLES", def
 NEWSROOM_FEEDS_FULL_TEXT = env.bool("NEWSROOM_FEEDS_FULL_TEXT", default=True)
 # How long a shared preview link works, in seconds (default two days).
 NEWSROOM_PREVIEW_MAX_AGE = env.int("NEWSROOM_PREVIEW_MAX_AGE", default=2 * 24 * 3600)
+from .mail import *  # noqa: E402, F403  Mail (EMAIL_URL, senders) and the newsletter

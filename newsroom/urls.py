@@ -25,6 +25,7 @@ urlpatterns = [
     path("suche/", include("search.urls")),
     path("bildnachweise/", include("images.urls")),
     path("liveticker/", include("liveticker.urls")),
+    path("newsletter/", include("newsletter.urls")),
     # Feeds, sitemaps and robots.txt live at the top level (/robots.txt, /sitemap.xml, /feeds/…).
     path("", include("distribution.urls")),
     # Last: the articles app owns /<section>/ and /<section>/<slug>/.

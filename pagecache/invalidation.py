@@ -36,6 +36,7 @@ CONTENT_MODELS = [
     "liveticker.Entry",
     "taggit.Tag",
     "taggit.TaggedItem",
+    "newsletter.Newsletter",
 ]
 
 

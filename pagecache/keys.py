@@ -105,6 +105,8 @@ def for_change(instance, created=False, deleted=False):
         return {f"i{instance.image_id}"}
     if label == "search.SearchDocument":
         return {"search"}
+    if label == "newsletter.Newsletter":
+        return {"newsletter"}  # the sign-up pages
     if label == "taggit.TaggedItem":
         return {f"a{instance.object_id}", f"lt{instance.tag_id}", surrogate.MANY}
     if label in OBJECT_KEYS:

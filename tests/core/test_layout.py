@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["core", "articles", "images", "people", "search", "distribution", "api", "sitecontent"]
-APPS += ["liveticker", "wire", "pagecache", "demo", "newsroom"]
+APPS += ["liveticker", "wire", "newsletter", "pagecache", "demo", "newsroom"]
 
 
 def sources():
