@@ -9,7 +9,7 @@ class LivetickerConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from articles import page_parts
+        from articles import desk, page_parts
         from search import indexing
 
         from . import page
@@ -17,6 +17,7 @@ class LivetickerConfig(AppConfig):
 
         page_parts.register(related=["live_ticker"], provider=page.ticker_part, badge=page.badge)
         indexing.register_text(page.search_text)
+        desk.register("liveticker", "liveticker.notices.desk_notices")
 
         def reindex(sender, instance, **kwargs):
             indexing.schedule([instance.ticker_id])

@@ -170,3 +170,15 @@ def test_deleting_a_ticker_keeps_the_article_and_says_so_in_its_audit(desk, clie
     event = article.events.last()
     assert event.action == Action.TICKER_ENDED and "2 Einträgen gelöscht" in event.comment
     assert "Liveticker" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_the_article_form_leads_to_its_ticker(desk):
+    ticker = running_ticker()
+    ticker_page = change_url(ticker)
+    article_form = reverse("admin:articles_article_change", args=[ticker.article.pk])
+    html = desk.get(article_form).content.decode()
+    assert "läuft als Liveticker" in html and f'href="{ticker_page}"' in html
+    other = ArticleFactory()
+    html = desk.get(reverse("admin:articles_article_change", args=[other.pk])).content.decode()
+    assert "läuft als Liveticker" not in html
+    assert ticker_page not in html
