@@ -177,6 +177,9 @@ TASKS_BACKEND = env(
     else "django_tasks_db.DatabaseBackend",
 )
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+# Agency copy (docs/wire.md): how long a source may take to answer, and how much it may send.
+WIRE_TIMEOUT = env.int("WIRE_TIMEOUT", default=20)
+WIRE_MAX_BYTES = env.int("WIRE_MAX_BYTES", default=10 * 1024 * 1024)
 
 # --- Accounts and login -----------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ all that is needed, and it brings no dependency. Only http and https are followe
 included (urllib would follow ftp too).
 """
 
+import ipaddress
+import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -33,20 +35,55 @@ class _OnlyHttpRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urllib.parse.urlsplit(newurl).scheme.lower() not in SCHEMES:
             raise urllib.error.HTTPError(newurl, code, "redirect to a refused scheme", headers, fp)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        allow = getattr(req, "allow", None)
+        if allow and not allow(newurl):
+            raise urllib.error.HTTPError(newurl, code, "redirect to a refused host", headers, fp)
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            new.allow = allow
+        return new
 
 
 _opener = urllib.request.build_opener(_OnlyHttpRedirects)
 
 
-def fetch_url(url, *, limit=None):
-    """The body of ``url`` (at most ``limit`` bytes, else FetchError, never read further)."""
+def same_host(url, other):
+    """Whether ``url`` is on the host and port of ``other`` (the address an operator gave)."""
+    first, second = urllib.parse.urlsplit(url), urllib.parse.urlsplit(other)
+    return bool(first.hostname) and (first.hostname, first.port) == (
+        second.hostname,
+        second.port,
+    )
+
+
+def public_host(url):
+    """Whether every address ``url``'s host resolves to is on the public internet: no
+    loopback, private network, link-local (cloud metadata) or reserved address."""
+    host = urllib.parse.urlsplit(url).hostname
+    if not host:
+        return False
+    try:
+        found = socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError):
+        return False
+    return bool(found) and all(ipaddress.ip_address(info[4][0]).is_global for info in found)
+
+
+def fetch_url(url, *, limit=None, allow=None):
+    """The body of ``url`` (at most ``limit`` bytes, else FetchError, never read further).
+
+    ``allow(url)``, if given, must accept the address and every address it redirects to:
+    links inside agency copy are fetched only where ``allow`` says (see takeover.py).
+    """
     limit = limit or max_bytes()
     if urllib.parse.urlsplit(url).scheme.lower() not in SCHEMES:
         raise FetchError(f"Nur http- und https-Adressen werden abgerufen: {url}")
+    if allow and not allow(url):
+        raise FetchError(f"{url} liegt nicht im öffentlichen Netz und wird nicht abgerufen.")
     request = urllib.request.Request(
         url, headers={"User-Agent": "newsroom-wire/1.0", "Accept-Encoding": "identity"}
     )
+    request.allow = allow
     try:
         with _opener.open(request, timeout=timeout()) as response:
             declared = response.headers.get("Content-Length")
@@ -54,6 +91,10 @@ def fetch_url(url, *, limit=None):
                 raise FetchError(_too_big(url, limit))
             return _read_capped(response, limit, url)
     except urllib.error.HTTPError as error:
+        if error.msg == "redirect to a refused host":
+            raise FetchError(
+                f"{url} leitet auf {error.filename} um, das nicht im öffentlichen Netz liegt."
+            ) from None
         raise FetchError(f"HTTP {error.code} von {url}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as error:
         reason = getattr(error, "reason", error)

@@ -119,7 +119,13 @@ def _download(picture, source):
     href = str(picture.get("href", ""))
     limit = settings.NEWSROOM_IMAGE_MAX_BYTES
     if urlsplit(href).scheme.lower() in fetching.SCHEMES:
-        data = fetching.fetch_url(href, limit=limit)
+        # A link inside agency copy is fetched from the public internet, or from the host the
+        # operator configured the source at; never from the site's own network otherwise
+        # (its database, cache or a cloud's metadata address).
+        def allow(url):
+            return (source.url and fetching.same_host(url, source.url)) or fetching.public_host(url)
+
+        data = fetching.fetch_url(href, limit=limit, allow=allow)
     elif source.is_folder and (path := fetching.file_in_folder(source.folder, href)):
         data = fetching.read_file(path, limit=limit)
     else:

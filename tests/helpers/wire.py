@@ -32,6 +32,7 @@ class AgencyServer:
 
     def __init__(self):
         self.routes = {}
+        self.redirects = {}  # path: the address it sends the client on to (302)
         self.requests = []
         server = self
 
@@ -45,6 +46,11 @@ class AgencyServer:
                     return self._huge()
                 if self.path == "/langsam":
                     time.sleep(2)
+                if self.path in server.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", server.redirects[self.path])
+                    self.end_headers()
+                    return
                 body = server.routes.get(self.path)
                 if body is None:
                     self.send_response(404)

@@ -18,7 +18,7 @@ from tests.helpers.article_admin import CHANGELIST_URL, change_url, do_transitio
 from tests.helpers.factories import SectionFactory
 from tests.helpers.forms import open_form, sent_messages
 from tests.helpers.html import text_of as html_text
-from tests.helpers.wire import WireSourceFactory
+from tests.helpers.wire import WireSourceFactory, sample
 from wire import polling
 from wire.models import TakeOver, WireItem, WireSource
 
@@ -260,3 +260,28 @@ def test_a_source_over_http_needs_an_http_address(client):
     )
     response = form.submit(chief, f"{SOURCES}add/")
     assert response.status_code == 200 and not WireSource.objects.exists()
+
+
+def test_pictures_are_not_fetched_from_the_sites_own_network(client, agency):
+    """A link in agency copy to another host inside the network (here: ``localhost``, the
+    same machine under another name than the source's address) is not fetched, and neither
+    is a picture on the source's host that redirects there."""
+    inside = agency.base.replace("127.0.0.1", "localhost")
+    agency.routes["/zwei"] = sample("ninjs2-rathaus.json", inside)
+    source = WireSourceFactory(url=agency.url("/zwei"))
+    assert "error" not in polling.poll(source)
+    desk = login(client, make_user(DESK))
+    response = desk.post(take_over_url(WireItem.objects.get(source=source)))
+    article = Article.objects.get()
+    assert article.hero_image is None and not Image.objects.exists()
+    assert any("nicht im öffentlichen Netz" in message for message in sent_messages(response))
+    assert "/bilder/rathaus.jpg" not in agency.requests
+
+    agency.routes["/drei"] = sample("ninjs2-rathaus.json", agency.base)
+    agency.redirects["/bilder/rathaus.jpg"] = inside + "/bilder/klein.jpg"
+    source = WireSourceFactory(url=agency.url("/drei"))
+    assert "error" not in polling.poll(source)
+    response = desk.post(take_over_url(WireItem.objects.get(source=source)))
+    assert any("leitet auf" in message for message in sent_messages(response))
+    assert "/bilder/klein.jpg" not in agency.requests
+    assert not Image.objects.exists()
