@@ -21,6 +21,7 @@ from tests.helpers.factories import (
     ImageFactory,
     TeaserBulletFactory,
 )
+from tests.helpers.liveticker import TickerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +89,10 @@ def client_for(world, role):
     if role == ANONYMOUS:
         return Client()
     return login(Client(), world.users[role])
+
+
+def ticker_for(article):
+    return TickerFactory(article=article)
 
 
 def admin(path):
@@ -310,6 +315,35 @@ def cases():
         lambda w: admin("images/image/hochladen/"),
         None,
         expect(),
+    )
+    yield "agency inbox", "get", lambda w: admin("wire/wireitem/"), None, expect()
+    yield (
+        "configure an agency source",
+        "get",
+        lambda w: admin("wire/wiresource/add/"),
+        None,
+        expect(reporter=FORBIDDEN, desk=FORBIDDEN),
+    )
+    yield (
+        "newsletter subscribers",
+        "get",
+        lambda w: admin("newsletter/subscriber/"),
+        None,
+        expect(reporter=FORBIDDEN),
+    )
+    yield (
+        "newsletter editions",
+        "get",
+        lambda w: admin("newsletter/edition/"),
+        None,
+        expect(reporter=FORBIDDEN),
+    )
+    yield (
+        "post to the live ticker of a colleague's draft",
+        "post",
+        lambda w: admin(f"liveticker/ticker/{ticker_for(w.other).pk}/eintrag/"),
+        lambda w: {"title": "Eingeschmuggelt", "body": "<p>Eingeschmuggelt</p>"},
+        expect(reporter=FORBIDDEN, desk=MOVED, chief=MOVED, superuser=MOVED),
     )
 
 
