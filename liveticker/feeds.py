@@ -11,6 +11,7 @@ from core.dates import german_time
 from distribution.data import body_html
 from distribution.feedgenerators import MediaRssFeed
 from distribution.feeds import FeedScope, publication_name
+from search.text import plain_text
 
 from .models import Entry, Ticker
 
@@ -35,7 +36,7 @@ class TickerFeed(Feed):
         return absolute_url(scope.request, scope.subject.article.get_absolute_url())
 
     def description(self, scope):
-        return escape(scope.subject.article.lead)
+        return scope.subject.article.lead  # plain text: the feed writer escapes it as HTML
 
     def items(self, scope):
         entries = blocks.load_pictures(
@@ -49,7 +50,9 @@ class TickerFeed(Feed):
         return entry.title or _("Entry of %(time)s") % {"time": german_time(entry.published_at)}
 
     def item_description(self, entry):
-        return body_html(entry, entry.scope.request)
+        # As in the article feeds: the description is plain text (escaped, as RSS readers
+        # take it for HTML), the entry's HTML goes into <content:encoded>.
+        return escape(plain_text(entry.body))
 
     def item_link(self, entry):
         return f"{self.link(entry.scope)}#{entry.anchor}"
@@ -62,4 +65,7 @@ class TickerFeed(Feed):
         return entry.published_at
 
     def item_extra_kwargs(self, entry):
-        return {"creators": [(entry.author.name, "")] if entry.author else []}
+        return {
+            "creators": [(entry.author.name, "")] if entry.author else [],
+            "content": body_html(entry, entry.scope.request),
+        }

@@ -88,7 +88,10 @@ def test_the_ticker_has_its_own_feed(client):
     response = client.get(f"/liveticker/{ticker.pk}/rss/")
     assert response.status_code == 200
     feed = response.content.decode()
-    assert "<title>Deich hält</title>" in feed and "Entwarnung im Norden." in feed
+    assert "<title>Deich hält</title>" in feed
+    # Plain text as the description, the entry's HTML as content:encoded (as the article feeds).
+    assert "<description>Entwarnung im Norden.</description>" in feed
+    assert "<content:encoded>&lt;p&gt;Entwarnung im Norden.&lt;/p&gt;</content:encoded>" in feed
     assert f"{ticker.article.get_absolute_url()}#eintrag-" in feed
     EntryFactory(ticker=ticker, title="Neue Lage")
     assert "Neue Lage" in client.get(f"/liveticker/{ticker.pk}/rss/").content.decode()

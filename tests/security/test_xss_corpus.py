@@ -47,6 +47,7 @@ from tests.helpers.factories import (
 )
 from tests.helpers.feeds import NOW
 from tests.helpers.forms import open_form
+from tests.helpers.liveticker import EntryFactory, TickerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +131,17 @@ def build_world(text, django_capture_on_commit_callbacks, *, site_settings=True)
             published_at=PUBLISHED,
         )
         CorrectionFactory(article=article, note=text, corrected_at=PUBLISHED + timedelta(hours=1))
+        # The article runs as a live ticker with a key event: its title is also a link above.
+        # (Its body goes through the article body's sanitizer, which the body covers.)
+        ticker = TickerFactory(article=article, started_at=PUBLISHED)
+        EntryFactory(
+            ticker=ticker,
+            title=text,
+            body="<p>Lage am Deich</p>",
+            author=author,
+            key_event=True,
+            published_at=PUBLISHED + timedelta(minutes=30),
+        )
         BylineFactory(article=article, author=author, role=text, position=1)
         BylineFactory(article=other, author=author, position=1)
         TeaserBulletFactory(article=article, text=text, position=1)
@@ -197,8 +209,14 @@ class Surface:
 
 
 BODY = '//div[@class="article__body"]'
+TICKER_BODY = '//div[@class="ticker-entry__body"]'
 # Social networks' names are cut to 40 characters; search snippets are cut text.
-NOT_COUNTED = ('//ul[@class="social-links"]', '//p[@class="search-result__snippet"]', BODY)
+NOT_COUNTED = (
+    '//ul[@class="social-links"]',
+    '//p[@class="search-result__snippet"]',
+    BODY,
+    TICKER_BODY,
+)
 
 
 def editor_surfaces(world):
@@ -215,7 +233,10 @@ def editor_surfaces(world):
         "image credits": "/bildnachweise/",
         "corrections page": reverse("articles:corrections"),
     }
-    surfaces = [Surface(name, url, rich=(BODY,), skip=NOT_COUNTED) for name, url in pages.items()]
+    surfaces = [
+        Surface(name, url, rich=(BODY, TICKER_BODY), skip=NOT_COUNTED)
+        for name, url in pages.items()
+    ]
     for scope, rss, atom in [
         ("", reverse("distribution:rss"), reverse("distribution:atom")),
         ("section ", *(f"/feeds/ressort/{section.slug}/{kind}/" for kind in ("rss", "atom"))),
@@ -227,6 +248,9 @@ def editor_surfaces(world):
             Surface(f"{scope}RSS feed", rss, "rss"),
             Surface(f"{scope}Atom feed", atom, "atom"),
         ]
+    surfaces.append(
+        Surface("live ticker RSS feed", reverse("liveticker:feed", args=[article.pk]), "rss")
+    )
     surfaces += [
         Surface(f"sitemap {name}", f"/sitemap{name}.xml", "sitemap")
         for name in ("", "-artikel", "-ressorts", "-themen", "-autoren", "-korrekturen")
@@ -245,6 +269,13 @@ def editor_surfaces(world):
         Surface("admin articles", CHANGELIST_URL, staff=True),
         Surface("admin images", "/admin/images/image/", staff=True),
         Surface("admin authors", "/admin/people/author/", staff=True),
+        Surface(
+            "admin live ticker",
+            f"/admin/liveticker/ticker/{article.pk}/change/",
+            staff=True,
+            mode="kinds",
+            count=False,
+        ),
         Surface(
             "admin site settings",
             SETTINGS_CHANGE,
