@@ -11,8 +11,10 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        from . import checks, converters  # noqa: F401 (register the deploy checks and the
-        # "uslug" converter for every urls.py)
+        # The deploy checks and the "uslug" converter for every urls.py register themselves.
+        from . import checks, converters, periodic  # noqa: F401
+
+        periodic.register("tasks.prune", "core.periodic.prune_finished")
 
 
 class TasksConfig(TasksAppConfig):

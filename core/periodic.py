@@ -14,12 +14,16 @@ extra server. ``manage.py worker`` runs the jobs once when it starts and makes s
 is planned; ``manage.py run_periodic`` runs them once from a shell or cron.
 
 A job that raises is logged; the other jobs and the next tick run all the same.
+
+The queue's finished results are pruned here too (``prune_finished``, at most hourly): a
+tick a minute alone would leave half a million rows a year behind.
 """
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
@@ -85,3 +89,22 @@ def tick():
     finally:
         if tick.get_backend().supports_defer:
             plan_next_tick()
+
+
+# How long finished task results stay in the queue's table (the admin's "Task Results").
+KEEP_SUCCESSFUL = timedelta(days=7)
+KEEP_FAILED = timedelta(days=30)  # longer: what failed is looked into
+
+
+def prune_finished():
+    """Delete finished task results older than KEEP_SUCCESSFUL (failed: KEEP_FAILED), at
+    most once an hour whatever the number of workers; the number deleted."""
+    if not cache.add("newsroom:periodic:pruned", True, timeout=3600):
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    results = DBTaskResult.objects
+    deleted = results.successful().filter(finished_at__lt=now - KEEP_SUCCESSFUL).delete()[0]
+    deleted += results.failed().filter(finished_at__lt=now - KEEP_FAILED).delete()[0]
+    return deleted

@@ -64,3 +64,31 @@ def test_run_periodic_reports_a_failing_job():
     with pytest.raises(CommandError, match="failing"):
         call_command("run_periodic")
     assert calls == ["ok"]
+
+
+def test_finished_results_are_pruned_at_most_hourly():
+    periodic.register("tasks.prune", "core.periodic.prune_finished")
+    with time_machine.travel(NOON - timedelta(days=40), tick=False):
+        run_worker()  # leaves a tick waiting (never pruned: it is not finished)
+
+    def finished(name, days_ago):
+        status = TaskResultStatus.FAILED if "failed" in name else TaskResultStatus.SUCCESSFUL
+        DBTaskResult.objects.create(
+            task_path=f"tests.{name}",
+            status=status,
+            finished_at=NOON - timedelta(days=days_ago),
+            run_after=NOON - timedelta(days=days_ago),
+            args_kwargs={"args": [], "kwargs": {}},
+            backend_name="default",
+        )
+
+    for name, days_ago in {"old": 8, "recent": 6, "failed_recent": 20, "failed_old": 31}.items():
+        finished(name, days_ago)
+    with time_machine.travel(NOON, tick=False):
+        assert periodic.prune_finished() == 2  # "old" and "failed_old", not the waiting tick
+        finished("older", 9)
+        assert periodic.prune_finished() == 0  # pruned in this hour already
+    with time_machine.travel(NOON + timedelta(minutes=61), tick=False):
+        assert periodic.prune_finished() == 1
+    left = set(DBTaskResult.objects.values_list("task_path", flat=True))
+    assert left == {"tests.recent", "tests.failed_recent", TICK}  # and the waiting tick
