@@ -8,6 +8,10 @@ Exact by construction, and only as wide as the change:
   commits, so exactly the pages that show it are missed from then on, at once, on every
   worker and machine that shares the cache; an editor's save leaves the other pages stored.
   A key version the cache lost counts as changed. Nothing else in the cache is touched.
+- A hit reads the key versions only when something changed since the page was last found
+  valid: every change ends by marking its generation *settled*, and a page checked in the
+  settled generation is served on a single round trip until the next change (a feed shows
+  a hundred keys; reading them all on every hit cost a third of its speed).
 - Every change also starts a new *generation*. A page is stored only if no change committed
   while it rendered (the generation is the same as when its request began), so a page made
   from data older than a key's version is never stored under that version.
@@ -33,6 +37,8 @@ from django.utils import timezone
 from core.surrogate import SITE
 
 GENERATION_KEY = "generation"
+# The generation whose change has set all its key versions (see new_generation).
+SETTLED_KEY = "settled"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads it
 
 
@@ -48,7 +54,9 @@ def generation():
     """The current content generation; a new cache starts one."""
     current = pages().get(GENERATION_KEY)
     if current is None:
-        pages().add(GENERATION_KEY, secrets.token_hex(8), None)
+        token = secrets.token_hex(8)
+        if pages().add(GENERATION_KEY, token, None):
+            pages().add(SETTLED_KEY, token, None)  # an empty cache: no change under way
         current = pages().get(GENERATION_KEY) or "unshared"
     return current
 
@@ -62,6 +70,10 @@ def new_generation(keys=None):
     pages().set(GENERATION_KEY, token, None)
     keys = keys or {SITE}
     pages().set_many({_version_key(key): token for key in keys}, None)
+    # Last: until now a hit checks every key version, from now on only pages not yet found
+    # valid in this generation do. (If changes overlap, the generation and the settled mark
+    # differ until the next change, and every hit checks: slower, never stale.)
+    pages().set(SETTLED_KEY, token, None)
 
 
 def _version_key(key):
@@ -77,19 +89,30 @@ def page_key(request):
     return f"page:{digest}"
 
 
+def _checked_key(key):
+    return f"checked:{key}"
+
+
 def lookup(request):
-    """(current generation, the stored page or None): the page and the generation in one
-    round trip, the versions of the page's keys in a second one."""
+    """(current generation, the stored page or None): the page, the generation and whether
+    the page was found valid since the last change in one round trip; if it was not, the
+    versions of the page's keys in a second one."""
     key = page_key(request)
-    found = pages().get_many([GENERATION_KEY, key])
+    found = pages().get_many([GENERATION_KEY, SETTLED_KEY, key, _checked_key(key)])
     current = found.get(GENERATION_KEY) or generation()
     stored = found.get(key)
     if not isinstance(stored, tuple) or not isinstance(stored[0], dict):
         return current, None  # none, or stored by an earlier version of this code
     versions, *page = stored
+    settled = found.get(SETTLED_KEY) == current
+    if settled and found.get(_checked_key(key)) == current:
+        return current, page  # nothing changed since this page was last found valid
     now = pages().get_many([_version_key(name) for name in versions])
     if any(now.get(_version_key(name)) != version for name, version in versions.items()):
         return current, None
+    if settled:
+        # Valid in a generation whose change had set all its versions when they were read.
+        pages().set(_checked_key(key), current, settings.PAGE_CACHE_SECONDS)
     return current, page
 
 

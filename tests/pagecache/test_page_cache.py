@@ -135,13 +135,76 @@ def test_an_editors_save_leaves_the_pages_that_do_not_show_it_stored(client):
 
 
 def test_a_lost_key_version_counts_as_a_change(client):
+    """Key versions are read once a change anywhere committed (see the next tests); one the
+    cache lost then counts as changed."""
     article = complete()
     client.get(article.get_absolute_url())
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
 
     store.pages().delete(f"v:a{article.pk}")
+    store.new_generation({"a999999"})  # an unrelated change
 
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def count_cache_reads(monkeypatch):
+    reads = []
+    real_get_many = type(store.pages()).get_many
+
+    def get_many(cache, keys, *args, **kwargs):
+        reads.append(list(keys))
+        return real_get_many(cache, keys, *args, **kwargs)
+
+    monkeypatch.setattr(type(store.pages()), "get_many", get_many)
+    return reads
+
+
+def test_while_nothing_changes_a_hit_is_one_round_trip_to_the_cache(client, monkeypatch):
+    """A page found valid since the last change is served without reading the versions of
+    its keys (a home page or feed shows dozens to a hundred)."""
+    articles = [complete(headline=f"Meldung {number}") for number in range(5)]
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"  # checked every key, marked it valid
+    reads = count_cache_reads(monkeypatch)
+
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+    assert len(reads) == 1
+    assert not any(key.startswith("v:") for key in reads[0])
+    # A change, even of something the home page does not show, has every page checked again.
+    store.new_generation({"a999999"})
+    reads.clear()
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    assert f"v:a{articles[0].pk}" in reads[1]
+    # The next change of an article it shows ends it at once.
+    articles[0].headline = "Meldung, neu"
+    articles[0].save()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Meldung, neu" in response.content.decode()
+
+
+def test_a_change_under_way_has_every_hit_check_its_keys(client):
+    """Between a change's new generation and its last key version, and while two changes
+    overlap, the generation is not settled: hits read their keys' versions and see what
+    changed already."""
+    article = complete(headline="Alt")
+    url = article.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert client.get(url)["X-Page-Cache"] == "hit"  # served on the fast path now
+
+    # Another worker's change: the generation is new, one version is set, the rest (and
+    # the settled mark) not yet.
+    store.pages().set(store.GENERATION_KEY, "under-way", None)
+    store.pages().set(f"v:a{article.pk}", "under-way", None)
+
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    # Overlapping changes leave the generation unsettled until the next change: checked.
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    store.pages().set(f"v:s{article.section_id}", "another", None)
+    assert client.get(url)["X-Page-Cache"] == "miss"
 
 
 def test_a_page_rendered_while_a_change_commits_is_not_stored(client, monkeypatch):
