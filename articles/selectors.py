@@ -8,7 +8,7 @@ fixed number of queries, however many articles there are.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Value
 from taggit.models import Tag
 
 from core import dates
@@ -134,32 +134,44 @@ def curated_ids():
     """The articles the desk chose for the home page that are public now, as primary keys:
     (lead or None, [highlights in order]).
 
-    One query, reading only the few chosen rows (by primary key), however large the archive.
-    """
-    highlight = HomePageHighlight.objects.filter(
-        home_page_id=HomePage.SINGLETON_PK, article=OuterRef("pk")
-    )
-    is_lead = HomePage.objects.filter(pk=HomePage.SINGLETON_PK, lead=OuterRef("pk"))
-    highlighted = HomePageHighlight.objects.filter(home_page_id=HomePage.SINGLETON_PK).order_by()
-    led = HomePage.objects.filter(pk=HomePage.SINGLETON_PK).order_by()
-    chosen = (
+    Two queries, reading only the few chosen rows (by primary key), however large the
+    archive."""
+    lead, chosen = _curation()
+    published = dict(
         Article.objects.public()
-        .filter(pk__in=highlighted.values("article_id").union(led.values("lead_id"), all=True))
-        .annotate(
-            is_lead=Exists(is_lead),
-            highlight_position=Subquery(highlight.values("position")[:1]),
-        )
-        .order_by()
-        .values_list("pk", "is_lead", "highlight_position", "published_at")
+        .filter(pk__in=[pk for pk in (lead, *(pk for _position, pk in chosen)) if pk])
+        .values_list("pk", "published_at")
     )
-    lead = None
-    highlights = []
-    for pk, lead_flag, position, published_at in chosen:
-        if lead_flag:
-            lead = pk
+    return _curated_order(lead, chosen, published)
+
+
+def _curation():
+    """The desk's choice as stored, public or not: (lead id or None, [(position, id)]), in
+    one query of a few rows by key."""
+    highlights = HomePageHighlight.objects.filter(home_page_id=HomePage.SINGLETON_PK).order_by()
+    lead = HomePage.objects.filter(pk=HomePage.SINGLETON_PK).order_by()
+    rows = highlights.values_list("position", "article_id").union(
+        lead.values_list(Value(None, output_field=IntegerField()), "lead_id"), all=True
+    )
+    lead_id, chosen = None, []
+    for position, pk in rows:
+        if position is None:
+            lead_id = pk
         else:
-            highlights.append((position, -published_at.timestamp(), -pk))
-    highlights.sort()
+            chosen.append((position, pk))
+    return lead_id, chosen
+
+
+def _curated_order(lead, chosen, published):
+    """(lead or None, [highlights]) of the desk's choice, keeping the articles that are
+    public (``published``: {id: publication time} of public articles): highlights by
+    position, then newest first; the lead is never a highlight as well."""
+    lead = lead if lead in published else None
+    highlights = sorted(
+        (position, -published[pk].timestamp(), -pk)
+        for position, pk in chosen
+        if pk in published and pk != lead
+    )
     return lead, [-negative_pk for *_order, negative_pk in highlights[:MAX_HOME_HIGHLIGHTS]]
 
 
@@ -196,14 +208,23 @@ def front_page(per_page):
     articles that serves page 1 and the section blocks), then every teaser in one fetch: a
     fixed number of queries whose cost does not grow with the archive.
     """
-    lead, highlights = curated_ids()
-    chosen = {pk for pk in (lead, *highlights) if pk}
-
     window = list(
         Article.objects.public()
         .order_by("-published_at", "-pk")
-        .values_list("pk", "section_id")[: max(NEWEST_WINDOW, per_page + 1)]
+        .values_list("pk", "section_id", "published_at")[: max(NEWEST_WINDOW, per_page + 1)]
     )
+    complete = len(window) < NEWEST_WINDOW
+    # The desk's choice: public if among the newest (the usual case), else asked for.
+    lead, curated = _curation()
+    published = {pk: at for pk, _section, at in window}
+    unknown = [pk for pk in (lead, *(pk for _p, pk in curated)) if pk and pk not in published]
+    if unknown and not complete:
+        published.update(
+            Article.objects.public().filter(pk__in=unknown).values_list("pk", "published_at")
+        )
+    lead, highlights = _curated_order(lead, curated, published)
+    chosen = {pk for pk in (lead, *highlights) if pk}
+    window = [(pk, section_id) for pk, section_id, _at in window]
     # One more than a page tells whether there is a page 2, without counting them all.
     newest = [pk for pk, _section in window[: per_page + 1]]
     has_more = len(newest) > per_page
@@ -216,9 +237,7 @@ def front_page(per_page):
 
     shown = {pk for pk in (lead, *highlights, *rest) if pk}
     sections = {section.pk: section for section in nav_sections()}
-    blocks = _section_block_ids(
-        window, sections, exclude=shown, complete=len(window) < NEWEST_WINDOW
-    )
+    blocks = _section_block_ids(window, sections, exclude=shown, complete=complete)
     wanted = {*shown, *newest, *(pk for pks in blocks.values() for pk in pks)}
     articles = teasers().in_bulk(wanted) if wanted else {}
     return FrontPage(

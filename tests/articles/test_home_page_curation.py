@@ -127,6 +127,29 @@ def test_a_highlight_that_is_no_longer_public_leaves_its_place_to_the_newest(cli
     assert top(get(client, "/")) == ("Aufmacher", ["Bleibt", "Nachrücker"])
 
 
+def test_the_desks_choice_from_beyond_the_newest_articles_is_checked_too(
+    client, settings, monkeypatch
+):
+    """The home page reads the newest articles once and takes the desk's choice from them;
+    a chosen article older than those is asked for, and shown only if it is public."""
+    from articles import selectors
+
+    monkeypatch.setattr(selectors, "NEWEST_WINDOW", 3)
+    settings.NEWSROOM_ARTICLES_PER_PAGE = 2
+    for number in range(1, 6):
+        article(f"Neu {number}", hours=number)
+    old_lead = article("Alter Aufmacher", hours=100)
+    withdrawn = article("Alt und zurückgezogen", hours=120)
+    old_highlight = article("Alte Empfehlung", hours=110)
+    curate(lead=old_lead, highlights=[withdrawn, old_highlight])
+    Article.objects.filter(pk=withdrawn.pk).update(status=Article.Status.WITHDRAWN)
+
+    page = get(client, "/")
+
+    assert top(page) == ("Alter Aufmacher", ["Alte Empfehlung", "Neu 1", "Neu 2"])
+    assert "Alt und zurückgezogen" not in page
+
+
 def test_the_top_story_is_a_big_teaser_with_its_picture(client):
     image = ImageFactory(alt_text="Der Landtag von außen")
     lead = article("Der Aufmacher", hero_image=image)
