@@ -8,8 +8,8 @@ fixed number of queries, however many articles there are.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Value
-from taggit.models import Tag
+from django.db.models import Exists, F, IntegerField, OuterRef, Prefetch, Value
+from taggit.models import Tag, TaggedItem
 
 from core import dates
 from core.pagination import first_page
@@ -24,6 +24,9 @@ RELATED_LIMIT = 4
 # How many of the newest public articles the home page reads at once (their keys only): page
 # 1 and, on a lively site, every section block come from them.
 NEWEST_WINDOW = 150
+# An author or topic with fewer bylines or tagged articles than this has their list read
+# from their own rows (see _newest_first).
+FEW_ROWS = 2000
 
 
 def teasers():
@@ -107,9 +110,34 @@ def public_authors():
     )
 
 
-def by_author(author):
+def by_author(author, articles=None):
+    """Public articles with a byline of ``author`` (of ``articles``, else all teasers),
+    newest first."""
     # One byline per author and article (a database constraint): no duplicates.
-    return teasers().filter(bylines__author=author)
+    articles = (teasers() if articles is None else articles).filter(bylines__author=author)
+    return _newest_first(articles, Byline.objects.filter(author=author).count())
+
+
+def by_tag(tag, articles=None):
+    """Public articles on the topic ``tag`` (of ``articles``, else all teasers), newest
+    first."""
+    articles = (teasers() if articles is None else articles).filter(tags=tag)
+    return _newest_first(articles, TaggedItem.objects.filter(tag=tag).count())
+
+
+def _newest_first(articles, rows):
+    """``articles`` of one author or topic, who has ``rows`` bylines or tagged articles.
+
+    PostgreSQL cannot know whether an author's stories are among the newest: for one whose
+    six stories are years old, walking the archive's newest down the publication index
+    until a page is full reads all 100,000 (240 ms), while reading their six rows and
+    sorting them costs nothing; for one with thousands, the walk finds a page at once.
+    ``published_at`` descending with NULLs last is the same order for public articles
+    (they all have one) but no index gives it, so the database starts from the author's or
+    topic's own rows; below ``FEW_ROWS`` that is the cheaper way."""
+    if rows < FEW_ROWS:
+        return articles.order_by(F("published_at").desc(nulls_last=True), "-pk")
+    return articles.order_by("-published_at", "-pk")
 
 
 def on_day(date):

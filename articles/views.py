@@ -51,7 +51,7 @@ def section(request, section):
 def tag(request, slug):
     tag = get_object_or_404(selectors.public_tags(), slug=slug)
     surrogate.add(f"lt{tag.pk}")
-    page = paginate(request, selectors.teasers().filter(tags=tag))
+    page = paginate(request, selectors.by_tag(tag))
     context = {
         "heading": _("Topic: %(tag)s") % {"tag": tag.name},
         "tag": tag,
@@ -63,7 +63,9 @@ def tag(request, slug):
 
 
 def author(request, slug):
-    author = get_object_or_404(selectors.public_authors().select_related("photo"), slug=slug)
+    # The photo's renditions once, for its picture and for the social preview.
+    authors = selectors.public_authors().select_related("photo")
+    author = get_object_or_404(authors.prefetch_related("photo__renditions"), slug=slug)
     surrogate.add(f"lp{author.pk}")
     return render_list(
         request,

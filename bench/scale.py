@@ -43,6 +43,12 @@ def main():
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # Pages name their static files; without a collectstatic run there is no manifest.
+    settings.STORAGES["staticfiles"]["BACKEND"] = (
+        "django.contrib.staticfiles.storage.StaticFilesStorage"
+    )
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client

@@ -113,9 +113,10 @@ class ArticleFeed(Feed):
     # --- the items --------------------------------------------------------------------------
 
     def items(self, scope):
+        # Newest first: the model's order, or the one select() chose.
         articles = selectors.with_bylines(
             self.select(selectors.teasers(), scope.subject).prefetch_related("tags")
-        ).order_by("-published_at", "-pk")[:FEED_ITEMS]
+        )[:FEED_ITEMS]
         # The pictures in all the texts at once (none asked for when no text has one).
         articles = blocks.load_pictures(articles)
         return [self.entry(article, scope.request) for article in articles]
@@ -209,7 +210,7 @@ class TagFeed(ArticleFeed):
         return selectors.public_tags().get(slug=slug)
 
     def select(self, articles, tag):
-        return articles.filter(tags=tag)
+        return selectors.by_tag(tag, articles)
 
     def title(self, scope):
         return _join(publication_name(), _("Topic: %(tag)s") % {"tag": scope.subject.name})
@@ -227,8 +228,7 @@ class AuthorFeed(ArticleFeed):
         return selectors.public_authors().get(slug=slug)
 
     def select(self, articles, author):
-        # One byline per author and article (a database constraint): no duplicates.
-        return articles.filter(bylines__author=author)
+        return selectors.by_author(author, articles)
 
     def title(self, scope):
         return _join(publication_name(), scope.subject.name)

@@ -197,6 +197,40 @@ def test_author_page_paginates_and_unknown_author_answers_404(client, settings):
     assert client.get("/autor/niemand/").status_code == 404
 
 
+@pytest.mark.parametrize("few_rows", [0, 2000], ids=["walk-the-newest", "from-own-rows"])
+def test_author_and_topic_lists_are_newest_first_however_they_are_read(
+    client, settings, monkeypatch, few_rows
+):
+    """An author's or topic's list is read from their own rows (few) or by walking the
+    newest articles (many): the same order, the same pages, public articles only."""
+    from articles import selectors
+
+    monkeypatch.setattr(selectors, "FEW_ROWS", few_rows)
+    settings.NEWSROOM_ARTICLES_PER_PAGE = 2
+    author = AuthorFactory(slug="chronistin")
+    for number, hours in enumerate([30, 2, 50, 1], start=1):
+        written = article(f"Text {number}", hours=hours)
+        written.tags.add("Chronik")
+        BylineFactory(article=written, author=author)
+    hidden = ArticleFactory(headline="Entwurf", draft=True)
+    hidden.tags.add("Chronik")
+    BylineFactory(article=hidden, author=author)
+    article("Von anderen", hours=3).tags.add("Anderes")
+
+    for url in ("/autor/chronistin/", "/thema/chronik/", "/feeds/thema/chronik/rss/"):
+        first = get(client, url)
+        if "/feeds/" in url:
+            assert re.findall(r"<title>(Text \d)</title>", first) == [
+                "Text 4",
+                "Text 2",
+                "Text 1",
+                "Text 3",
+            ]
+            continue
+        assert linked_titles(first) == ["Text 4", "Text 2"], url
+        assert linked_titles(get(client, url + "?seite=2")) == ["Text 1", "Text 3"], url
+
+
 # --- day archive -------------------------------------------------------------------------------
 
 
