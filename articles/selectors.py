@@ -15,7 +15,15 @@ from core import dates
 from core.pagination import first_page
 from people.models import Author
 
-from .models import MAX_HOME_HIGHLIGHTS, Article, Byline, Correction, HomePage, HomePageHighlight
+from .models import (
+    MAX_HOME_HIGHLIGHTS,
+    Article,
+    Byline,
+    Correction,
+    HomePage,
+    HomePageHighlight,
+    public_filter,
+)
 from .navigation import nav_sections
 
 SECTION_BLOCK_SIZE = 4
@@ -106,7 +114,7 @@ def public_authors():
     """Authors with at least one public article: a byline on an embargoed story stays
     hidden until the story is public (page, feed, API and credits alike)."""
     return Author.objects.filter(
-        Exists(Byline.objects.filter(author=OuterRef("pk"), article__in=Article.objects.public()))
+        Exists(Byline.objects.filter(public_filter("article__"), author=OuterRef("pk")))
     )
 
 

@@ -5,7 +5,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles import blocks
-from articles.models import Article
+from articles.models import public_filter
 from core.addresses import absolute_url, site_host
 from core.dates import german_time
 from distribution.data import body_html
@@ -25,7 +25,7 @@ class TickerFeed(Feed):
     def get_object(self, request, pk):
         # Not public (a draft, embargoed, withdrawn) or no ticker: DoesNotExist, a 404.
         ticker = Ticker.objects.select_related("article__section").get(
-            pk=pk, article__in=Article.objects.public()
+            public_filter("article__"), pk=pk
         )
         return FeedScope(request=request, subject=ticker)
 

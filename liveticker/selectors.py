@@ -70,10 +70,10 @@ def ticker_page(request, ticker):
 def entries_after(article_id, after):
     """Entries of the public article's ticker newer than entry ``after``, oldest first:
     one query (plus the renditions of pictures, when an entry has one)."""
-    from articles.models import Article
+    from articles.models import public_filter
 
     return with_parts(
         loaded()
-        .filter(ticker_id=article_id, ticker__article__in=Article.objects.public(), pk__gt=after)
+        .filter(public_filter("ticker__article__"), ticker_id=article_id, pk__gt=after)
         .order_by("pk")[:50]
     )

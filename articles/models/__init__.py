@@ -7,7 +7,7 @@ from .events import SCHEDULE_FIELDS, ArticleEvent, record_event, record_schedule
 from .home_page import MAX_HOME_HIGHLIGHTS, HomePage, HomePageHighlight
 from .parts import Byline, CrossLink, InlinePicture, TeaserBullet
 from .preview_links import PreviewLink
-from .queries import ArticleQuerySet
+from .queries import ArticleQuerySet, public_filter
 from .sections import RESERVED_SECTION_SLUGS, Section, validate_section_slug
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "PreviewLink",
     "Section",
     "TeaserBullet",
+    "public_filter",
     "record_event",
     "record_schedule_changes",
     "validate_section_slug",

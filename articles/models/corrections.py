@@ -15,9 +15,9 @@ class CorrectionQuerySet(models.QuerySet):
         """Corrections readers may see: those of public articles (``Article.objects.public()``,
         decided at query time), so a correction of an embargoed or withdrawn article shows
         nowhere."""
-        from .articles import Article  # articles.py imports this module's neighbours
+        from .queries import public_filter  # queries.py imports this module's neighbours
 
-        return self.filter(article__in=Article.objects.public())
+        return self.filter(public_filter("article__"))
 
 
 class Correction(models.Model):

@@ -1,6 +1,7 @@
 """What "public" means, and what the lists and the article page load with an article, in a
 fixed number of queries."""
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.db.models.query import ModelIterable
@@ -23,18 +24,32 @@ class WithHeroRenditions(ModelIterable):
         yield from articles
 
 
+def public_filter(prefix=""):
+    """The rule of ``ArticleQuerySet.public()`` as a condition on the article at ``prefix``
+    (``"target__"``: a cross-link's target), so a query that joins the article anyway
+    checks that row instead of asking ``IN (every public article)``, which PostgreSQL
+    answers by reading the whole archive."""
+    # articles.py builds its manager from this module: the model from the registry.
+    live = apps.get_model("articles", "Article").LIVE_STATUSES
+    now = timezone.now()
+
+    def on(lookup, value):
+        return Q(**{prefix + lookup: value})
+
+    return (
+        (on("depublish_at__isnull", True) | on("depublish_at__gt", now))
+        & (on("embargo_until__isnull", True) | on("embargo_until__lte", now))
+        & on("status__in", live)
+        & on("published_at__lte", now)
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self):
         """Articles readers may see, decided at query time so no job must run first:
         published or scheduled, their publication time has come and, if they have one,
         their depublication time has not."""
-        now = timezone.now()
-        return self.filter(
-            Q(depublish_at__isnull=True) | Q(depublish_at__gt=now),
-            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
-            status__in=self.model.LIVE_STATUSES,
-            published_at__lte=now,
-        )
+        return self.filter(public_filter())
 
     def for_teasers(self):
         """What a list of teasers shows, in a fixed number of queries."""
@@ -47,7 +62,7 @@ class ArticleQuerySet(models.QuerySet):
         # External links, and links to articles that are public now (a story that goes
         # live later appears here once it does).
         public_targets = CrossLink.objects.filter(
-            Q(target__in=self.model.objects.public()) | Q(target__isnull=True)
+            Q(target__isnull=True) | public_filter("target__")
         ).select_related("target__section")
         return (
             self.select_related("section", "hero_image", "social_image", *page_parts.related())
