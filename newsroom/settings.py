@@ -111,7 +111,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",  # the reader's pages: core/jinja2.py
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "core.jinja2.environment"},
+    },
 ]
+TEMPLATES[1]["OPTIONS"]["context_processors"] = TEMPLATES[0]["OPTIONS"]["context_processors"]
 
 # Lets form widgets use templates from templates/ (the tag field's suggestions).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"

@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.template.backends import jinja2
+from django.test.signals import template_rendered
 
 from tests.helpers.accounts import PASSWORD, login
 from tests.helpers.factories import UserFactory
@@ -10,6 +12,22 @@ from tests.helpers.factories import UserFactory
 def _media_in_tmp(settings, tmp_path):
     """Uploads made by a test land in its own temporary folder, never in media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jinja2_templates_are_recorded():
+    """The test client lists the templates a response rendered, with their context
+    (``response.templates``, ``response.context``), from a signal only the DTL sends in tests;
+    the reader's pages render with Jinja2 (core/jinja2.py), so they send it here."""
+    render = jinja2.Template.render
+
+    def recorded_render(self, context=None, request=None):
+        template_rendered.send(sender=self, template=self.template, context=context or {})
+        return render(self, context, request)
+
+    jinja2.Template.render = recorded_render
+    yield
+    jinja2.Template.render = render
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-// Two-click embeds (templates/articles/parts/embed.html): the provider's iframe is made only
+// Two-click embeds (jinja2/articles/parts/embed.html): the provider's iframe is made only
 // when the reader clicks "Inhalt laden"; before that nothing is requested from the provider.
 (function () {
   "use strict";

@@ -1,4 +1,4 @@
-// The live ticker (templates/liveticker/ticker.html): while it runs, ask every few seconds
+// The live ticker (jinja2/liveticker/ticker.html): while it runs, ask every few seconds
 // for entries newer than the newest shown (a small, cached endpoint: polling works through
 // the page cache, Varnish and CDNs and holds no server worker). New entries wait behind a
 // button, so nothing moves under the reader's eyes; a polite live region says how many

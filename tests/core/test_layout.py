@@ -49,3 +49,24 @@ def test_no_application_module_is_longer_than_about_400_lines():
         if text.count("\n") > 420
     }
     assert long == {}
+
+
+def template_names(folder_name):
+    """{name: path} of the templates in <root>/<folder_name>/ and every app's."""
+    folders = [ROOT / folder_name] + [ROOT / app / folder_name for app in APPS]
+    return {
+        str(path.relative_to(folder)): path
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_each_template_is_written_for_one_engine_only():
+    """The reader's pages are Jinja2 (jinja2/), the admin's, widgets' and mails' the DTL
+    (templates/). The DTL comes first in TEMPLATES: a name in both would show the DTL one."""
+    jinja2, dtl = template_names("jinja2"), template_names("templates")
+    assert len(jinja2) > 40 and len(dtl) > 10  # both were found
+    assert sorted(set(jinja2) & set(dtl)) == []
+    leftovers = [name for name, path in jinja2.items() if "{% load" in path.read_text()]
+    assert leftovers == [], "DTL tags in Jinja2 templates"

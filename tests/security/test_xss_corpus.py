@@ -23,6 +23,7 @@ import reversion
 import time_machine
 from django.core.cache import cache
 from django.db import transaction
+from django.template import engines
 from django.test import Client
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -953,13 +954,25 @@ def test_the_corpus_finds_a_version_diff_left_unescaped(
     assert "onerror" in report({"diff": found.get("admin version comparison", [])})
 
 
-def test_the_corpus_finds_every_page_left_unescaped(
-    monkeypatch, clients, editor_baseline, django_capture_on_commit_callbacks
-):
-    """Without Django's escaping (templates, format_html), every HTML surface and the news
-    sitemap (a template too) must fail."""
+@pytest.fixture
+def without_escaping(monkeypatch):
+    """Django's escaping (its templates, format_html) and Jinja2's (the reader's pages) off;
+    after the baselines, which are taken with escaping (name it last)."""
     monkeypatch.setattr("django.template.base.conditional_escape", lambda value: value)
     monkeypatch.setattr("django.utils.html.conditional_escape", lambda value: value)
+    jinja2 = engines["jinja2"].env
+    monkeypatch.setattr(jinja2, "autoescape", False)
+    jinja2.cache.clear()  # escaping is compiled into a template
+    yield
+    monkeypatch.undo()
+    jinja2.cache.clear()
+
+
+def test_the_corpus_finds_every_page_left_unescaped(
+    clients, editor_baseline, django_capture_on_commit_callbacks, without_escaping
+):
+    """Without Django's and Jinja2's escaping (templates, format_html), every HTML surface
+    and the news sitemap (a template too) must fail."""
     found, _world, readings = editor_problems(
         xss.PAYLOADS["img-onerror"], clients, editor_baseline, django_capture_on_commit_callbacks
     )
@@ -969,10 +982,8 @@ def test_the_corpus_finds_every_page_left_unescaped(
 
 
 def test_the_corpus_finds_reader_input_left_unescaped(
-    monkeypatch, clients, reader_world, reader_baseline
+    clients, reader_world, reader_baseline, without_escaping
 ):
-    monkeypatch.setattr("django.template.base.conditional_escape", lambda value: value)
-    monkeypatch.setattr("django.utils.html.conditional_escape", lambda value: value)
     readings = render_for_readers(clients, xss.PAYLOADS["attr-close-script"], reader_world)
     found = {
         name for name, reading in readings.items() if problems_of(reading, reader_baseline[name])
