@@ -22,12 +22,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.module_loading import module_has_submodule
 
+from . import addresses
 from .templatetags import german
 
 
 def url(name, *args, **kwargs):
-    """``{{ url("articles:day", 2026, 3, 29) }}``, as ``{% url %}``."""
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    """``{{ url("articles:day", 2026, 3, 29) }}``, as ``{% url %}``; by keywords or none
+    (the header's and footer's links) remembered (core/addresses.py)."""
+    if args:
+        return reverse(name, args=args, kwargs=kwargs or None)
+    return addresses.reverse(name, **kwargs)
 
 
 def now(format_string):

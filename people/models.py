@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core import addresses
 from core.text import unique_german_slug
 
 
@@ -62,7 +62,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return addresses.reverse("articles:author", slug=self.slug)
 
     def clean(self):
         # Codes are compared lower-case; normalise before the uniqueness check runs.

@@ -5,12 +5,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
+from core import addresses
 from core.dates import german_datetime
 from core.text import join_as_sentence, unique_german_slug
 from sitecontent.models import SiteSettings
@@ -247,7 +247,7 @@ class Article(models.Model):
         self.remember_stored_state(saved_fields)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
+        return addresses.reverse("articles:detail", section=self.section.slug, slug=self.slug)
 
     @property
     def pictures(self):

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core import addresses
 from core.text import unique_german_slug
 
 # The longest title and description for search engines an article or a section takes
@@ -91,7 +91,7 @@ class Section(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"section": self.slug})
+        return addresses.reverse("articles:section", section=self.slug)
 
     def clean(self):
         # Made here, not by the admin's prepopulate script: one transliteration everywhere,
