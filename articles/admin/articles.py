@@ -9,7 +9,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -42,6 +41,7 @@ from ..models import (
 )
 from ..planning import planning
 from ..selectors import with_bylines
+from .filters import AuthorsWithBylinesFilter
 from .history import ArticleHistoryMixin
 from .records import ArticleEventInline
 from .workflow import ArticleWorkflowMixin, bulk_transition, visibility
@@ -126,19 +126,6 @@ class CorrectionInline(ArticlePartInline):
         },
     }
     after_fieldset = META
-
-
-class AuthorsWithBylinesFilter(admin.RelatedFieldListFilter):
-    """The authors who have a byline, as Django's RelatedOnlyFieldListFilter offers, asked
-    author by author down the byline index (EXISTS) rather than by a DISTINCT over every
-    byline of the archive (0.1 s at 100,000 articles, on every visit of the list)."""
-
-    def field_choices(self, field, request, model_admin):
-        ordering = self.field_admin_ordering(field, request, model_admin)
-        has_bylines = Q(Exists(Byline.objects.filter(author=OuterRef("pk"))))
-        return field.get_choices(
-            include_blank=False, limit_choices_to=has_bylines, ordering=ordering
-        )
 
 
 @admin.register(Article)

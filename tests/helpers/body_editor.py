@@ -44,10 +44,28 @@ def paste(page, *, html=None, text=None):
     )
 
 
+# Whether the cursor is in the editor, after its last character.
+CURSOR_AT_END = """(selector) => {
+    const editor = document.querySelector(selector)
+    const selection = window.getSelection()
+    if (!selection.rangeCount || !editor.contains(selection.focusNode)) return false
+    const rest = document.createRange()
+    rest.selectNodeContents(editor)
+    rest.setStart(selection.focusNode, selection.focusOffset)
+    return rest.toString() === ""
+}"""
+
+
 def put_cursor_at_end(page):
-    editor = page.locator(EDITOR)
-    editor.click()
-    page.keyboard.press("Control+End")
+    """Click into the editor and move to its end, and make sure it got there: on a loaded
+    machine the click's focus can arrive after the key, which then goes nowhere."""
+    page.locator(EDITOR).click()
+    for _attempt in range(20):
+        page.keyboard.press("Control+End")
+        if page.evaluate(CURSOR_AT_END, EDITOR):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the cursor did not reach the end of the text")
 
 
 # What Word puts on the clipboard (trimmed): mso styles and classes, spans, <o:p>, an empty
