@@ -7,7 +7,8 @@ Exact by construction, and only as wide as the change:
   (see invalidation.py) gives the keys of what changed new versions once its transaction
   commits, so exactly the pages that show it are missed from then on, at once, on every
   worker and machine that shares the cache; an editor's save leaves the other pages stored.
-  A key version the cache lost counts as changed. Nothing else in the cache is touched.
+  A key version the cache lost counts as changed (when the page is next checked, see
+  below). Nothing else in the cache is touched.
 - A hit reads the key versions only when something changed since the page was last found
   valid: every change ends by marking its generation *settled*, and a page checked in the
   settled generation is served on a single round trip until the next change (a feed shows
