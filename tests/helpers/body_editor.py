@@ -44,15 +44,22 @@ def paste(page, *, html=None, text=None):
     )
 
 
-# Whether the cursor is in the editor, after its last character.
+# Whether the cursor is after the editor's last character, in the page (the DOM selection)
+# and in the editor's own state (ProseMirror reads the page's selection a moment later; a
+# key pressed before then acts where the cursor was: Enter split the text at its start).
 CURSOR_AT_END = """(selector) => {
-    const editor = document.querySelector(selector)
+    const element = document.querySelector(selector)
     const selection = window.getSelection()
-    if (!selection.rangeCount || !editor.contains(selection.focusNode)) return false
+    if (!selection.rangeCount || !element.contains(selection.focusNode)) return false
     const rest = document.createRange()
-    rest.selectNodeContents(editor)
+    rest.selectNodeContents(element)
     rest.setStart(selection.focusNode, selection.focusOffset)
-    return rest.toString() === ""
+    if (rest.toString() !== "") return false
+    const view = element.editor && element.editor.view  // Tiptap's editor on its element
+    if (!view) return true
+    const state = view.state
+    return state.selection.empty
+        && state.doc.textBetween(state.selection.to, state.doc.content.size, "\\n", "\\n") === ""
 }"""
 
 
