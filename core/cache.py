@@ -8,7 +8,7 @@ of the embedded setup is used.
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -17,9 +17,34 @@ logger = logging.getLogger(__name__)
 WARN_EVERY = 60
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis cache client, keeping one ``redis.Redis`` per connection pool.
+
+    Django's makes a new ``redis.Redis`` for every cache operation, which sets up its
+    command table each time: about 90 microseconds, more than the round trip to a local
+    Redis, and paid twice on a page cache hit. A ``redis.Redis`` holds no connection of its
+    own (it borrows one from the pool per command) and is safe to share between threads;
+    after a fork the pool reconnects in the child, as before."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None or client.connection_pool is not pool:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """``RedisCache`` whose operations never raise a connection error: a failed read returns
     the default (a miss), a failed write or delete does nothing and returns False."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
 
     _last_warning = 0.0
 
