@@ -228,6 +228,9 @@ def test_500_template_renders_standalone_in_german_without_a_database():
     assert '<html lang="de">' in page
     assert "Da ist etwas schiefgegangen" in page
     assert "Ein technischer Fehler ist aufgetreten." in page
+    # The same stylesheet, icons and manifest as every page (parts/head_links.html).
+    for link in ('rel="stylesheet"', 'rel="icon"', 'rel="apple-touch-icon"', 'rel="manifest"'):
+        assert link in page
 
 
 def test_server_error_answers_500_with_the_german_page(settings):
