@@ -14,6 +14,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from taggit.models import TaggedItem
+
+from articles import selectors
+from articles.models import Byline
 
 # Longer than any ISO 8601 timestamp; longer input is refused before it is parsed.
 MAX_MOMENT_LENGTH = 40
@@ -91,13 +95,20 @@ class ArticleFilters(serializers.Serializer):
     def apply(self, queryset):
         """``queryset`` narrowed to the validated filters (call ``is_valid()`` first)."""
         filters = self.validated_data
+        # Rows of the topic and author asked for: with few, the list is read from them
+        # (selectors.newest_first), not by walking the whole archive's newest.
+        rows = []
         if "section" in filters:
             queryset = queryset.filter(section__slug=filters["section"])
         if "tag" in filters:
             queryset = queryset.filter(tags__slug=filters["tag"])
+            rows.append(TaggedItem.objects.filter(tag__slug=filters["tag"]).count())
         if "author" in filters:
             # One byline per author and article (a database constraint): no duplicates.
             queryset = queryset.filter(bylines__author__slug=filters["author"])
+            rows.append(Byline.objects.filter(author__slug=filters["author"]).count())
+        if rows:
+            queryset = selectors.newest_first(queryset, min(rows))
         if "published_after" in filters:
             queryset = queryset.filter(published_at__gte=filters["published_after"])
         if "published_before" in filters:

@@ -33,7 +33,7 @@ RELATED_LIMIT = 4
 # 1 and, on a lively site, every section block come from them.
 NEWEST_WINDOW = 150
 # An author or topic with fewer bylines or tagged articles than this has their list read
-# from their own rows (see _newest_first).
+# from their own rows (see newest_first).
 FEW_ROWS = 2000
 
 
@@ -123,18 +123,19 @@ def by_author(author, articles=None):
     newest first."""
     # One byline per author and article (a database constraint): no duplicates.
     articles = (teasers() if articles is None else articles).filter(bylines__author=author)
-    return _newest_first(articles, Byline.objects.filter(author=author).count())
+    return newest_first(articles, Byline.objects.filter(author=author).count())
 
 
 def by_tag(tag, articles=None):
     """Public articles on the topic ``tag`` (of ``articles``, else all teasers), newest
     first."""
     articles = (teasers() if articles is None else articles).filter(tags=tag)
-    return _newest_first(articles, TaggedItem.objects.filter(tag=tag).count())
+    return newest_first(articles, TaggedItem.objects.filter(tag=tag).count())
 
 
-def _newest_first(articles, rows):
-    """``articles`` of one author or topic, who has ``rows`` bylines or tagged articles.
+def newest_first(articles, rows):
+    """``articles`` of one author or topic, who has ``rows`` bylines or tagged articles
+    (narrowed to several: the fewest), newest first; the API's filters use it too.
 
     PostgreSQL cannot know whether an author's stories are among the newest: for one whose
     six stories are years old, walking the archive's newest down the publication index

@@ -3,6 +3,8 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from tests.helpers.api import (
@@ -29,8 +31,9 @@ from tests.helpers.factories import (
 pytestmark = pytest.mark.django_db
 
 # Count, the page of articles (section and hero image joined) and the bylines with their
-# authors: three queries; a spare one for what the image library may prefetch for images.
-MAX_LIST_QUERIES = 4
+# authors: three queries; a spare one for what the image library may prefetch for images; one
+# more with a topic or author filter (how many rows it has decides how the list is read).
+MAX_LIST_QUERIES = 5
 
 
 def hours_ago(hours):
@@ -285,6 +288,37 @@ def test_filter_by_author_lists_each_article_once(client):
     assert [item["id"] for item in data["results"]] == [by_mara.pk, with_mara.pk]
     # The list item still shows every author of the article.
     assert len(data["results"][1]["authors"]) == 2
+
+
+@pytest.mark.parametrize("few_rows", [0, 2000], ids=["walk-the-newest", "from-own-rows"])
+def test_author_and_topic_filters_are_newest_first_however_they_are_read(
+    client, monkeypatch, few_rows
+):
+    """As on the author and topic pages (selectors.newest_first): an author or topic with
+    few rows is read from them, one with many by walking the newest; the same order."""
+    from articles import selectors
+
+    monkeypatch.setattr(selectors, "FEW_ROWS", few_rows)
+    mara = AuthorFactory(slug="mara-muster")
+    written = []
+    for hours in [30, 2, 50, 1]:
+        article = ArticleFactory(published_at=hours_ago(hours))
+        article.tags.add("Chronik")
+        BylineFactory(article=article, author=mara)
+        written.append(article)
+    other = ArticleFactory(published_at=hours_ago(3))  # on the topic, not by her
+    other.tags.add("Chronik")
+    ArticleFactory(draft=True).tags.add("Chronik")
+    by_her = [written[3].pk, written[1].pk, written[0].pk, written[2].pk]
+
+    assert ids(client, author="mara-muster") == by_her
+    assert ids(client, author="mara-muster", tag="chronik") == by_her
+    assert ids(client, tag="chronik") == [written[3].pk, written[1].pk, other.pk, *by_her[2:]]
+    assert ids(client, tag="chronik", page_size=2, page=2) == [other.pk, written[0].pk]
+    with CaptureQueriesContext(connection) as queries:
+        ids(client, author="mara-muster")
+    (listed,) = [q["sql"] for q in queries if "ORDER BY" in q["sql"] and "LIMIT" in q["sql"]]
+    assert ("NULLS LAST" in listed) == bool(few_rows)
 
 
 def test_filters_never_show_articles_that_are_not_public(client):

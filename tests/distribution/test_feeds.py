@@ -258,7 +258,7 @@ def test_atom_feed_names_the_scope_in_german(client, story, settings, scope):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", KINDS)
-def test_feed_carries_the_30_newest_articles_newest_first(client, frozen_clock, kind):
+def test_feed_carries_the_30_newest_articlesnewest_first(client, frozen_clock, kind):
     for hours in range(31):
         ArticleFactory(
             kicker="", headline=f"Vor {hours} Stunden", published_at=NOW - timedelta(hours=hours)
@@ -315,7 +315,7 @@ def test_feed_needs_the_same_queries_for_one_article_or_many(
     # The subject (not for the site), the articles with section and image, their bylines
     # with authors, their tags, and what the articles app prefetches for teaser images; for
     # an author or topic the count of their rows that picks how to read them
-    # (selectors._newest_first).
+    # (selectors.newest_first).
     most = {"site": 4, "section": 5}.get(scope, 6)
     with django_assert_max_num_queries(most) as for_one:
         get_feed(client, url)
