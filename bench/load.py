@@ -50,6 +50,7 @@ def environment(workdir, page_cache_seconds):
         SECURE_SSL_REDIRECT="false",
         MEDIA_ROOT=f"{workdir}/media",
         STATIC_ROOT=f"{workdir}/static",
+        CACHE_DIR=f"{workdir}/cache",
         PAGE_CACHE_SECONDS=str(page_cache_seconds),
         LOG_LEVEL="WARNING",
     )

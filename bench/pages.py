@@ -37,6 +37,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix="newsroom-bench-")
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
     os.environ["MEDIA_ROOT"] = f"{workdir}/media"
+    os.environ["CACHE_DIR"] = f"{workdir}/cache"
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "bench-only-secret")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
@@ -121,7 +122,7 @@ def main():
     for name, (median, queries) in results.items():
         print(f"{name:<16} {median * 1000:>10.2f} {median / base:>10.1f} {queries:>8}")
     print(
-        "(Locmem cache; the site settings and section list are cached, and renditions exist"
+        "(File cache shared by the processes, as without Redis; the site settings and section list are cached, and renditions exist"
         " from the demo load, so no page makes images while being timed.)"
     )
 

@@ -1,17 +1,27 @@
-"""Django's Redis cache, as an accelerator: when Redis cannot be reached, reads are misses
-and writes are dropped, so pages render from the database instead of failing.
+"""The caches every process of the site shares.
 
-Configured by ``REDIS_URL`` (see settings); without it the per-process local-memory cache
-of the embedded setup is used.
+- With ``REDIS_URL``: Django's Redis cache, as an accelerator: when Redis cannot be reached,
+  reads are misses and writes are dropped, so pages render from the database instead of
+  failing.
+- Without it (one machine, no Redis): Django's file-based cache in ``CACHE_DIR``, which the
+  web workers, the task worker, management commands and the shell all read and write, so a
+  change made in any of them ends the stored pages in every other. (Per-process local memory
+  cannot do that: a save in the shell or in another gunicorn worker left the pages in the
+  others' memory stale for up to ``PAGE_CACHE_SECONDS``.)
 """
 
 import logging
+import pickle
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
+
+_MISSING = object()
 
 # Say that Redis is unreachable at most this often (seconds), not on every request.
 WARN_EVERY = 60
@@ -113,3 +123,56 @@ class ResilientRedisCache(RedisCache):
         except RedisError as error:
             self._failed(operation, error)
             return False
+
+
+class SharedFileCache(FileBasedCache):
+    """Django's file-based cache (each entry one file, written to a temporary file and renamed
+    into place, so a reader sees the old entry or the new one, never half of one), with two
+    changes:
+
+    - The directory is counted for culling at most every ``CULL_EVERY`` seconds per process.
+      Django's counts every file on every write; one change of content writes a version for
+      each of its surrogate keys (a hundred for a feed), and listing a directory of
+      thousands of pages for each of those made saving slow. The cache may now run past
+      ``MAX_ENTRIES`` by what is written in those seconds.
+    - Values are stored as they are pickled, not compressed again: pages are stored gzipped
+      already, and decompressing the four entries a page cache hit reads was a fifth of it.
+
+    ``add()`` checks and writes in two steps, so two processes may both add a key; the page
+    cache reads a key back after adding it (see pagecache/store.py), which makes that safe.
+    """
+
+    CULL_EVERY = 10.0
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self._culled_at = float("-inf")
+
+    def _cull(self):
+        now = time.monotonic()
+        if now - self._culled_at < self.CULL_EVERY:
+            return
+        self._culled_at = now
+        super()._cull()
+
+    def get(self, key, default=None, version=None):
+        try:
+            with open(self._key_to_file(key, version), "rb") as f:
+                if not self._is_expired(f):
+                    return pickle.loads(f.read())
+        except FileNotFoundError:
+            pass
+        except pickle.UnpicklingError:
+            pass  # not written by this class: a miss, overwritten by the next set()
+        return default
+
+    def _write_content(self, file, timeout, value):
+        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
+        file.write(pickle.dumps(value, self.pickle_protocol))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        value = self.get(key, _MISSING, version)
+        if value is _MISSING:
+            return False
+        self.set(key, value, timeout, version)
+        return True

@@ -15,6 +15,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import caches
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -140,33 +142,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # people in one save). SQLite cannot defer constraints; there the admin's formsets guard it.
 SILENCED_SYSTEM_CHECKS = ["models.W038"]
 
-# The shared cache: Redis when REDIS_URL says so (pages, site settings and navigation are
-# then the same on every worker and machine), else local memory per process (embedded setup).
-# A cache is an accelerator: when Redis is down, pages render from the database.
+# The shared cache (newsroom/caches.py): Redis when REDIS_URL says so, for several machines;
+# else files in CACHE_DIR (relative to the checkout) that every process on this machine
+# shares. A cache is an accelerator: when Redis is down, pages render from the database.
 REDIS_URL = env("REDIS_URL", default="")
 if not REDIS_URL and env("CACHE_URL", default="").startswith(("redis://", "rediss://")):
     REDIS_URL = env("CACHE_URL")
 CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default="newsroom")
+CACHE_DIR = BASE_DIR / env("CACHE_DIR", default="var/cache")
 if REDIS_URL:
-    _redis = {
-        "BACKEND": "core.cache.ResilientRedisCache",
-        "LOCATION": REDIS_URL,
-        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-    }
-    CACHES = {
-        "default": {**_redis, "KEY_PREFIX": CACHE_KEY_PREFIX},
-        # Whole pages, under their own prefix: the page cache touches nothing else.
-        "pages": {**_redis, "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:pages"},
-    }
+    CACHES = caches.on_redis(REDIS_URL, CACHE_KEY_PREFIX)
 else:
-    CACHES = {
-        "default": env.cache("CACHE_URL", default="locmemcache://"),
-        "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "pages",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
-    }
+    CACHES = caches.in_files(CACHE_DIR, DATABASES["default"], CACHE_KEY_PREFIX)
 # Seconds a public page may be served from the page cache at most (0: page cache off). It is
 # invalidated on every change of content and never outlives the next scheduled publication.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

@@ -14,3 +14,15 @@ from newsroom.settings import *  # noqa: F403
 # Accounts are made by the hundred; a fast hasher keeps that from dominating the run (the
 # hashing algorithm is Django's business, not the newsroom's).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The suite runs in one process: local memory keeps each test run's cache to itself (the
+# SQLite and PostgreSQL runs go side by side) and out of the checkout. The shared file cache
+# of the embedded setup is tested on its own (tests/pagecache/test_shared_file_cache.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}

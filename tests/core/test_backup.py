@@ -37,6 +37,7 @@ def run(command, database_url, media_root, check=True):
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media_root),
         "MEDIA_STORAGE": "filesystem",
+        "CACHE_DIR": str(Path(media_root).parent / "cache"),
         # Empty values win over a developer's .env: nothing outside the test is touched.
         "REDIS_URL": "",
         "CACHE_PURGE_URL": "",
