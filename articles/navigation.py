@@ -7,8 +7,8 @@ from django.utils.functional import SimpleLazyObject
 from .models import Section
 
 NAV_SECTIONS_CACHE_KEY = "articles:nav-sections"
-# Saving or deleting a section clears the cache of the process that did it; with a
-# per-process cache, other processes follow within this many seconds.
+# Saving or deleting a section forgets the list in the shared cache at once; this bounds
+# only a change made outside the app (SQL; `manage.py forget_cached_content` is at once).
 NAV_CACHE_SECONDS = 300
 
 

@@ -122,8 +122,9 @@ def main():
     for name, (median, queries) in results.items():
         print(f"{name:<16} {median * 1000:>10.2f} {median / base:>10.1f} {queries:>8}")
     print(
-        "(File cache shared by the processes, as without Redis; the site settings and section list are cached, and renditions exist"
-        " from the demo load, so no page makes images while being timed.)"
+        "(The file cache the processes share, as without Redis; the site settings and section"
+        " list are cached, and renditions exist from the demo load, so no page makes images"
+        " while being timed.)"
     )
 
 

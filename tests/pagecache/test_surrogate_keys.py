@@ -2,15 +2,18 @@
 shows, and every change of content sends, once its transaction commits, one purge request
 naming exactly the pages that show the changed object."""
 
+import io
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.cache import caches
+from django.core.cache import cache, caches
+from django.core.management import call_command
 from django.db import transaction
 
 from articles import workflow
-from articles.models import Article, HomePage
+from articles.models import Article, HomePage, Section
+from articles.navigation import nav_sections
 from sitecontent.models import SiteSettings
 from tests.helpers.accounts import SUPERUSER, login, make_user
 from tests.helpers.article_admin import change_url
@@ -272,3 +275,33 @@ def test_a_failed_purge_is_sent_again_by_the_worker(settings, purges):
     retry.save()
     run_worker()
     assert [keys for _path, keys in purges] == [{f"p{author.pk}"}]
+
+
+def test_forget_cached_content_ends_every_page_and_what_was_cached_from_the_database(
+    client, purges
+):
+    """After a restore (scripts/restore runs it) or rows changed with update(), which sends
+    no signal: every stored page ends, the proxy drops its copies, and the site settings
+    and navigation are read anew."""
+    SiteSettings.objects.create(site_name="Vorher-Zeitung")
+    article = ArticleFactory(headline="Vor der Wiederherstellung")
+    BylineFactory(article=article)
+    url = article.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    Article.objects.filter(pk=article.pk).update(headline="Aus der Sicherung")
+    SiteSettings.objects.update(site_name="Nachher-Zeitung")
+    Section.objects.filter(pk=article.section.pk).update(name="Neues Ressort")
+    cache.set("not-ours", "bleibt")
+    stale = client.get(url)
+    assert stale["X-Page-Cache"] == "hit" and "Vorher-Zeitung" in stale.content.decode()
+    purges.clear()
+
+    call_command("forget_cached_content", stdout=io.StringIO())
+
+    fresh = client.get(url)
+    assert fresh["X-Page-Cache"] == "miss"
+    page = fresh.content.decode()
+    assert "Aus der Sicherung" in page and "Nachher-Zeitung" in page
+    assert "Neues Ressort" in [section.name for section in nav_sections()]
+    assert purges == [("/", {"site"})]
+    assert cache.get("not-ours") == "bleibt"
