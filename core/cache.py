@@ -32,7 +32,7 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
 
     Django's makes a new ``redis.Redis`` for every cache operation, which sets up its
     command table each time: about 90 microseconds, more than the round trip to a local
-    Redis, and paid twice on a page cache hit. A ``redis.Redis`` holds no connection of its
+    Redis that a page cache hit makes (about 50). A ``redis.Redis`` holds no connection of its
     own (it borrows one from the pool per command) and is safe to share between threads;
     after a fork the pool reconnects in the child, as before."""
 
@@ -52,11 +52,11 @@ class ResilientRedisCache(RedisCache):
     """``RedisCache`` whose operations never raise a connection error: a failed read returns
     the default (a miss), a failed write or delete does nothing and returns False."""
 
+    _last_warning = 0.0
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
-
-    _last_warning = 0.0
 
     def _failed(self, operation, error):
         now = time.monotonic()
@@ -136,7 +136,7 @@ class SharedFileCache(FileBasedCache):
       thousands of pages for each of those made saving slow. The cache may now run past
       ``MAX_ENTRIES`` by what is written in those seconds.
     - Values are stored as they are pickled, not compressed again: pages are stored gzipped
-      already, and decompressing the four entries a page cache hit reads was a fifth of it.
+      already, and decompressing took a seventh of the time a hit spends in the cache.
 
     ``add()`` checks and writes in two steps, so two processes may both add a key; the page
     cache reads a key back after adding it (see pagecache/store.py), which makes that safe.
