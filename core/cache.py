@@ -23,8 +23,16 @@ logger = logging.getLogger(__name__)
 
 _MISSING = object()
 
-# Say that Redis is unreachable at most this often (seconds), not on every request.
+# Say that a cache is unavailable at most this often (seconds), not on every request.
 WARN_EVERY = 60
+_last_warnings = {}
+
+
+def _unavailable(which, operation, error):
+    now = time.monotonic()
+    if now - _last_warnings.get(which, float("-inf")) > WARN_EVERY:
+        _last_warnings[which] = now
+        logger.warning("%s unavailable (%s): %s", which, operation, error)
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
@@ -52,17 +60,12 @@ class ResilientRedisCache(RedisCache):
     """``RedisCache`` whose operations never raise a connection error: a failed read returns
     the default (a miss), a failed write or delete does nothing and returns False."""
 
-    _last_warning = 0.0
-
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
 
     def _failed(self, operation, error):
-        now = time.monotonic()
-        if now - ResilientRedisCache._last_warning > WARN_EVERY:
-            ResilientRedisCache._last_warning = now
-            logger.warning("Redis cache unavailable (%s): %s", operation, error)
+        _unavailable("Redis cache", operation, error)
 
     def get(self, key, default=None, version=None):
         try:
@@ -140,13 +143,55 @@ class SharedFileCache(FileBasedCache):
 
     ``add()`` checks and writes in two steps, so two processes may both add a key; the page
     cache reads a key back after adding it (see pagecache/store.py), which makes that safe.
+
+    Like the Redis cache, an accelerator: a folder that cannot be read or written (a full
+    disk, one made by another user) makes reads misses and drops writes, with a warning in
+    the log and 503 from /readyz, instead of failing every page.
     """
 
     CULL_EVERY = 10.0
 
     def __init__(self, dir, params):
-        super().__init__(dir, params)
         self._culled_at = float("-inf")
+        super().__init__(dir, params)
+
+    def _createdir(self):
+        try:
+            super()._createdir()
+        except OSError as error:
+            _unavailable("File cache", "mkdir", error)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except OSError as error:
+            _unavailable("File cache", "set", error)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if self.has_key(key, version):
+            return False
+        self.set(key, value, timeout, version)
+        return self.has_key(key, version)
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except OSError as error:
+            _unavailable("File cache", "read", error)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except OSError as error:
+            _unavailable("File cache", "delete", error)
+            return False
+
+    def clear(self):
+        try:
+            super().clear()
+        except OSError as error:
+            _unavailable("File cache", "clear", error)
 
     def _cull(self):
         now = time.monotonic()
@@ -164,6 +209,8 @@ class SharedFileCache(FileBasedCache):
             pass
         except pickle.UnpicklingError:
             pass  # not written by this class: a miss, overwritten by the next set()
+        except OSError as error:
+            _unavailable("File cache", "read", error)
         return default
 
     def _write_content(self, file, timeout, value):

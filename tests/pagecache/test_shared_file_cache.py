@@ -14,6 +14,7 @@ from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection, connections
 from django.test import override_settings
 
+from core import cache as core_cache
 from core.cache import SharedFileCache
 from newsroom import caches
 from tests.helpers.factories import ArticleFactory, BylineFactory, TeaserBulletFactory
@@ -141,3 +142,25 @@ def test_an_entry_in_djangos_compressed_format_is_a_miss(tmp_path):
     FileBasedCache(str(tmp_path), {}).set("old", "compressed by Django")
 
     assert SharedFileCache(str(tmp_path), {}).get("old", "missed") == "missed"
+
+
+def test_a_cache_folder_that_cannot_be_used_means_pages_from_the_database_not_errors(
+    client, settings, tmp_path, caplog, monkeypatch
+):
+    """A full disk or a folder made by another user: the page renders (the cache is an
+    accelerator), the log says why, and /readyz takes the machine out of rotation."""
+    monkeypatch.setattr(core_cache, "_last_warnings", {})
+    settings.PAGE_CACHE_SECONDS = 300
+    blocked = tmp_path / "kein-ordner"
+    blocked.write_text("a file where the cache folder should be")  # refuses even root
+    article = ArticleFactory(headline="Trotzdem lesbar")
+    BylineFactory(article=article)
+
+    with override_settings(CACHES=file_caches(blocked)):
+        for _ in range(2):
+            response = client.get(article.get_absolute_url())
+            assert response.status_code == 200
+            assert "Trotzdem lesbar" in response.content.decode()
+        assert client.get("/readyz").status_code == 503
+
+    assert "File cache unavailable" in caplog.text
