@@ -239,12 +239,14 @@ def main():
             wait_until_up(f"http://127.0.0.1:{PORT}/healthz")
             for name, path in pages.items():
                 script = None
+                paths = path if isinstance(path, list) else [path]
                 if isinstance(path, list):
                     script = Path(workdir) / "mix.lua"
                     script.write_text(MIX_SCRIPT % ", ".join(f'"{p}"' for p in path))
                     path = path[0]
+                for each in paths:  # warm up (and store) every page, the whole mix too
+                    urllib.request.urlopen(f"http://127.0.0.1:{PORT}{each}", timeout=10).read()
                 url = f"http://127.0.0.1:{PORT}{path}"
-                urllib.request.urlopen(url, timeout=10).read()  # warm up (and store)
                 results[(mode, name)] = run_wrk(url, args.seconds, args.connections, script)
                 print(f"  {mode:<9} {name:<18} {results[(mode, name)][0]:>9.0f} req/s", flush=True)
             if mode == "cached" and VARNISHD:
