@@ -1,7 +1,7 @@
-"""A library image as a responsive <picture> of renditions, never the original, and the
-desk's warning about an article's pictures whose rights end. Both template engines use
-them: ``{% picture %}`` in the admin (images/templatetags/images.py), ``picture()`` on the
-reader's pages (images/templating.py)."""
+"""A library image as a responsive <picture> of renditions, never the original (``picture()``
+on the reader's pages, images/templating.py), and the desk's warning about an article's
+pictures whose rights end (``rights_warning()``, also ``{% rights_warning %}`` in the admin:
+images/templatetags/images.py)."""
 
 from django.utils import timezone
 from django.utils.html import format_html
