@@ -9,7 +9,8 @@ PostgreSQL database named by DATABASE_URL, which it empties and fills), then for
 (page cache off: PAGE_CACHE_SECONDS=0; on: 300) starts gunicorn with DEBUG off and the real
 middleware on 127.0.0.1, and drives each page for --seconds with wrk from a second process
 (`apt-get install wrk`), asking for gzip as browsers do. The trivial view is /healthz (plain
-text, no database). Queries per page are counted in-process for the same pages. With
+text, no database), driven again right before each page: each ratio is to that measurement.
+Queries per page are counted in-process for the same pages. With
 varnishd installed, the cached pages are also driven through deploy/varnish.vcl in front of
 the same gunicorn ("varnish" rows, compared with the trivial view served by gunicorn).
 Only 127.0.0.1 is ever contacted.
@@ -217,6 +218,10 @@ def main():
     queries = {"uncached": found["queries"], "cached": pages_and_queries(base_env, 300)["queries"]}
 
     results = {}
+    # The trivial view measured again right before each page: this machine's speed drifts
+    # within a run (by a third, some days), and a ratio of two measurements taken minutes
+    # apart would show the drift, not the page.
+    baselines = {}
     for mode, seconds in (("uncached", 0), ("cached", 300)):
         env = environment(workdir, seconds)
         server = subprocess.Popen(
@@ -247,6 +252,9 @@ def main():
                 for each in paths:  # warm up (and store) every page, the whole mix too
                     urllib.request.urlopen(f"http://127.0.0.1:{PORT}{each}", timeout=10).read()
                 url = f"http://127.0.0.1:{PORT}{path}"
+                if name != "trivial view":
+                    trivial = f"http://127.0.0.1:{PORT}{pages['trivial view']}"
+                    baselines[(mode, name)] = run_wrk(trivial, args.seconds, args.connections)[0]
                 results[(mode, name)] = run_wrk(url, args.seconds, args.connections, script)
                 print(f"  {mode:<9} {name:<18} {results[(mode, name)][0]:>9.0f} req/s", flush=True)
             if mode == "cached" and VARNISHD:
@@ -262,19 +270,21 @@ def main():
     )
     print(
         f"{'page':<18} {'mode':<9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'x trivial':>9} {'queries':>8}"
+        f"{'trivial':>8} {'x trivial':>9} {'queries':>8}"
     )
     for mode in ("uncached", "cached", "varnish"):
-        # Behind Varnish, compared with the trivial view served by gunicorn itself.
-        trivial = results[("cached" if mode == "varnish" else mode, "trivial view")][0]
         for name in pages:
             if (mode, name) not in results:
                 continue
             rps, p50, p99 = results[(mode, name)]
+            # Behind Varnish, compared with the trivial view served by gunicorn itself.
+            trivial = baselines.get(("cached" if mode == "varnish" else mode, name))
+            if trivial is None:  # the trivial view's own row
+                trivial = results[("cached" if mode == "varnish" else mode, "trivial view")][0]
             count = queries["cached" if mode == "varnish" else mode][name]
             print(
                 f"{name:<18} {mode:<9} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} "
-                f"{rps / trivial:>9.3f} {count:>8}"
+                f"{trivial:>8.0f} {rps / trivial:>9.3f} {count:>8}"
             )
     shutil.rmtree(workdir, ignore_errors=True)
 
