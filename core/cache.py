@@ -156,16 +156,10 @@ class SharedFileCache(FileBasedCache):
         super().__init__(dir, params)
 
     def _createdir(self):
-        try:
-            super()._createdir()
-        except OSError as error:
-            _unavailable("File cache", "mkdir", error)
+        self._guarded("mkdir", super()._createdir)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except OSError as error:
-            _unavailable("File cache", "set", error)
+        self._guarded("set", super().set, key, value, timeout, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         if self.has_key(key, version):
@@ -174,24 +168,21 @@ class SharedFileCache(FileBasedCache):
         return self.has_key(key, version)
 
     def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except OSError as error:
-            _unavailable("File cache", "read", error)
-            return False
+        return self._guarded("read", super().has_key, key, version, failed=False)
 
     def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except OSError as error:
-            _unavailable("File cache", "delete", error)
-            return False
+        return self._guarded("delete", super().delete, key, version, failed=False)
 
     def clear(self):
+        self._guarded("clear", super().clear)
+
+    def _guarded(self, operation, method, *args, failed=None):
+        """``method(*args)``, or ``failed`` (with a warning) when the folder cannot be used."""
         try:
-            super().clear()
+            return method(*args)
         except OSError as error:
-            _unavailable("File cache", "clear", error)
+            _unavailable("File cache", operation, error)
+            return failed
 
     def _cull(self):
         now = time.monotonic()
